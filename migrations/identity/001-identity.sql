@@ -1,0 +1,40 @@
+--liquibase formatted sql
+
+--changeset itad:identity-001
+create table vendor (
+    id          uuid primary key,
+    name        text not null,
+    created_at  timestamptz not null default now(),
+    constraint vendor_name_unique unique (name)
+);
+
+create table app_user (
+    id             uuid primary key,
+    username       text not null,
+    display_name   text not null,
+    email          text,
+    password_hash  text not null,
+    roles          text[] not null,
+    vendor_id      uuid references vendor (id),
+    enabled        boolean not null default true,
+    created_at     timestamptz not null default now(),
+    updated_at     timestamptz not null default now(),
+    constraint app_user_username_unique unique (username),
+    constraint app_user_roles_known check (roles <@ array['IT_STAFF','ASSET_MANAGER','VERIFIER','VENDOR','COMPLIANCE','ADMIN']::text[] and cardinality(roles) > 0),
+    constraint app_user_vendor_bound check (('VENDOR' = any (roles)) = (vendor_id is not null)),
+    constraint app_user_vendor_alone check (not ('VENDOR' = any (roles)) or cardinality(roles) = 1)
+);
+
+create table api_token (
+    id            uuid primary key,
+    user_id       uuid not null references app_user (id),
+    name          text not null,
+    token_hash    text not null,
+    token_prefix  text not null,
+    created_at    timestamptz not null default now(),
+    expires_at    timestamptz,
+    last_used_at  timestamptz,
+    revoked_at    timestamptz,
+    constraint api_token_hash_unique unique (token_hash)
+);
+create index api_token_user on api_token (user_id);
