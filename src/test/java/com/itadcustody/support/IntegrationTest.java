@@ -1,0 +1,25 @@
+package com.itadcustody.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole service on a real PostgreSQL ({@link TestDatabase}) with a random port.
+ * All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase db = TestDatabase.get();
+        registry.add("itad.db.url", db::url);
+        registry.add("itad.db.user", db::appUser);
+        registry.add("itad.db.password", db::appPassword);
+        registry.add("itad.db.migration-user", db::ownerUser);
+        registry.add("itad.db.migration-password", db::ownerPassword);
+        registry.add("itad.data-dir", () -> System.getProperty("java.io.tmpdir") + "/itad-test-data");
+        registry.add("itad.demo.enabled", () -> "false");
+    }
+}

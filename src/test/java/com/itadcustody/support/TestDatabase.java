@@ -1,0 +1,146 @@
+package com.itadcustody.support;
+
+import com.itadcustody.shared.database.DatabaseRoles;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL the tests run against, created once per test JVM with a fresh database and fresh roles:
+ * the server at {@code ITAD_TEST_DB_URL} if set (CI sets it to the machine's PostgreSQL); otherwise a
+ * Testcontainers PostgreSQL when Docker is available; otherwise an embedded PostgreSQL in a temporary folder.
+ * The database and roles are dropped when the JVM exits.
+ */
+public final class TestDatabase {
+
+    private static TestDatabase instance;
+
+    private final String adminUrl;
+    private final String adminUser;
+    private final String adminPassword;
+    private final DatabaseRoles roles;
+    private final String url;
+    private final String kind;
+
+    private TestDatabase(String kind, String adminUrl, String adminUser, String adminPassword) {
+        this.kind = kind;
+        this.adminUrl = adminUrl;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        String suffix = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        this.roles = new DatabaseRoles("itad_test_" + suffix, "itad_owner_" + suffix, UUID.randomUUID().toString(),
+                "itad_app_" + suffix, UUID.randomUUID().toString());
+        try {
+            roles.provision(adminUrl, adminUser, adminPassword);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database on " + adminUrl, e);
+        }
+        this.url = DatabaseRoles.withDatabase(adminUrl, roles.database());
+    }
+
+    /** The shared test database, created on first use. */
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = create();
+            TestDatabase created = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(created::dropQuietly, "drop-test-database"));
+        }
+        return instance;
+    }
+
+    private static TestDatabase create() {
+        String external = System.getenv("ITAD_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            return new TestDatabase("external", external, System.getenv("ITAD_TEST_DB_USER"),
+                    System.getenv("ITAD_TEST_DB_PASSWORD"));
+        }
+        if (dockerAvailable()) {
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17-alpine");
+            container.start();
+            return new TestDatabase("testcontainers", container.getJdbcUrl(), container.getUsername(),
+                    container.getPassword());
+        }
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("itad-test-pg"))
+                    .setCleanDataDirectory(true)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the temporary server goes away with the JVM anyway
+                }
+            }, "stop-embedded-test-postgres"));
+            return new TestDatabase("embedded", "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres",
+                    "postgres", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void dropQuietly() {
+        try {
+            roles.drop(adminUrl, adminUser, adminPassword);
+        } catch (SQLException ignored) {
+            // best effort: a leftover test database does not affect the next run, which uses fresh names
+        }
+    }
+
+    /** Which kind of server: external, testcontainers or embedded. */
+    public String kind() {
+        return kind;
+    }
+
+    /** JDBC URL of the test database. */
+    public String url() {
+        return url;
+    }
+
+    /** The application role (data rights only). */
+    public String appUser() {
+        return roles.app();
+    }
+
+    public String appPassword() {
+        return roles.appPassword();
+    }
+
+    /** The schema-owner role migrations run as. */
+    public String ownerUser() {
+        return roles.owner();
+    }
+
+    public String ownerPassword() {
+        return roles.ownerPassword();
+    }
+
+    /** JDBC URL of the server's administrative database, for tests that must act as a superuser. */
+    public String adminUrl() {
+        return DatabaseRoles.withDatabase(adminUrl, roles.database());
+    }
+
+    public String adminUser() {
+        return adminUser;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+}
