@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.itadcustody.shared.DomainRuleViolated;
+import com.itadcustody.shared.InputRejected;
 import com.itadcustody.shared.NotFound;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -52,6 +53,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("errors", List.of(fieldError(e.field(), e.rule(), e.getMessage())));
         }
+        return problem;
+    }
+
+    @ExceptionHandler(InputRejected.class)
+    ProblemDetail inputRejected(InputRejected e) {
+        ProblemDetail problem = problem(e.status(), e.type(), e.getMessage());
+        problem.setProperty("errors", e.problems());
+        problem.setProperty("totalErrors", e.totalProblems());
         return problem;
     }
 

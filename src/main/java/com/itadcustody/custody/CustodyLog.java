@@ -1,0 +1,69 @@
+package com.itadcustody.custody;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The custody log's module API: other modules append events inside their own transaction, so that a state
+ * change and its custody event commit or roll back together.
+ */
+@Service
+public class CustodyLog {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    CustodyLog(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records the event in the log's inbox within the caller's transaction; idempotent on the event id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID append(CustodyEvent event) {
+        jdbc.sql("""
+                insert into custody_inbox (event_id, asset_id, type, occurred_at, actor_id, actor_role, data)
+                values (:id, :asset, :type, :occurred, :actor, :role, cast(:data as jsonb))
+                on conflict (event_id) do nothing""")
+                .param("id", event.eventId())
+                .param("asset", event.assetId())
+                .param("type", event.type())
+                .param("occurred", Timestamp.from(event.occurredAt()))
+                .param("actor", event.actor().userId())
+                .param("role", event.actor().roles().stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b)
+                        .orElse("SYSTEM"))
+                .param("data", toJson(event))
+                .update();
+        return event.eventId();
+    }
+
+    /** Whether any custody event was ever recorded for the asset. */
+    public boolean hasEvents(UUID assetId) {
+        return jdbc.sql("select exists (select 1 from custody_inbox where asset_id = :asset)")
+                .param("asset", assetId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** How many custody events were recorded for the asset. */
+    public long countEvents(UUID assetId) {
+        return jdbc.sql("select count(*) from custody_inbox where asset_id = :asset")
+                .param("asset", assetId)
+                .query(Long.class)
+                .single();
+    }
+
+    private String toJson(CustodyEvent event) {
+        try {
+            return json.writeValueAsString(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("custody event data is not serialisable: " + event.type(), e);
+        }
+    }
+}
