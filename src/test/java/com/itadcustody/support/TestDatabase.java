@@ -5,7 +5,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -16,10 +22,11 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * The PostgreSQL the tests run against, created once per test JVM with a fresh database and fresh roles:
  * the server at {@code ITAD_TEST_DB_URL} if set (CI sets it to the machine's PostgreSQL); otherwise a
  * Testcontainers PostgreSQL when Docker is available; otherwise an embedded PostgreSQL in a temporary folder.
- * The database and roles are dropped when the JVM exits.
+ * Databases left by runs more than six hours old are dropped when the next run starts.
  */
 public final class TestDatabase {
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static TestDatabase instance;
 
     private final String adminUrl;
@@ -34,7 +41,8 @@ public final class TestDatabase {
         this.adminUrl = adminUrl;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
-        String suffix = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+        dropLeftovers();
+        String suffix = LocalDateTime.now().format(STAMP) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         this.roles = new DatabaseRoles("itad_test_" + suffix, "itad_owner_" + suffix, UUID.randomUUID().toString(),
                 "itad_app_" + suffix, UUID.randomUUID().toString());
@@ -50,8 +58,6 @@ public final class TestDatabase {
     public static synchronized TestDatabase get() {
         if (instance == null) {
             instance = create();
-            TestDatabase created = instance;
-            Runtime.getRuntime().addShutdownHook(new Thread(created::dropQuietly, "drop-test-database"));
         }
         return instance;
     }
@@ -95,12 +101,41 @@ public final class TestDatabase {
         }
     }
 
-    private void dropQuietly() {
-        try {
-            roles.drop(adminUrl, adminUser, adminPassword);
+    /**
+     * Drops test databases (and their roles) that earlier runs left behind more than six hours ago. A run cannot
+     * drop its own database at exit: the application contexts still hold connections until the JVM ends.
+     */
+    private void dropLeftovers() {
+        String cutoff = LocalDateTime.now().minusHours(6).format(STAMP);
+        try (Connection admin = connect()) {
+            List<String> stale = new ArrayList<>();
+            try (ResultSet rs = admin.createStatement().executeQuery(
+                    "select datname from pg_database where datname ~ '^itad_test_[0-9]{14}_[0-9a-f]{8}$'")) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (name.substring("itad_test_".length(), "itad_test_".length() + 14).compareTo(cutoff) < 0) {
+                        stale.add(name.substring("itad_test_".length()));
+                    }
+                }
+            }
+            for (String suffix : stale) {
+                new DatabaseRoles("itad_test_" + suffix, "itad_owner_" + suffix, "unused", "itad_app_" + suffix,
+                        "unused").drop(adminUrl, adminUser, adminPassword);
+            }
         } catch (SQLException ignored) {
-            // best effort: a leftover test database does not affect the next run, which uses fresh names
+            // best effort: leftovers never affect a run, which always uses fresh names
         }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties props = new Properties();
+        if (adminUser != null) {
+            props.setProperty("user", adminUser);
+        }
+        if (adminPassword != null) {
+            props.setProperty("password", adminPassword);
+        }
+        return DriverManager.getConnection(adminUrl, props);
     }
 
     /** Which kind of server: external, testcontainers or embedded. */

@@ -1,0 +1,106 @@
+package com.itadcustody.asset;
+
+import static com.itadcustody.asset.AssetFixtures.actor;
+import static com.itadcustody.asset.AssetFixtures.anyLaptop;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.itadcustody.asset.internal.AssetRegistry;
+import com.itadcustody.custody.CustodyLog;
+import com.itadcustody.shared.DomainRuleViolated;
+import com.itadcustody.shared.Role;
+import com.itadcustody.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+class AssetLifecycleTests extends IntegrationTest {
+
+    @Autowired
+    AssetLifecycle lifecycle;
+
+    @Autowired
+    AssetRegistry registry;
+
+    @Autowired
+    CustodyLog custody;
+
+    @Test
+    void newAssetsAreInService() {
+        UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
+
+        assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.IN_SERVICE);
+    }
+
+    @Test
+    void walksTheWholeLifecycleAndRecordsEveryMoveInTheCustodyLog() {
+        UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
+
+        for (AssetStatus next : new AssetStatus[] {AssetStatus.RETIREMENT_REQUESTED, AssetStatus.RETIREMENT_APPROVED,
+                AssetStatus.SANITIZED, AssetStatus.RELEASED_TO_VENDOR, AssetStatus.RECEIVED_BY_VENDOR,
+                AssetStatus.DISPOSED}) {
+            lifecycle.transition(id, next, actor(Role.ASSET_MANAGER), "test");
+        }
+
+        assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.DISPOSED);
+        assertThat(custody.countEvents(id)).isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AssetStatus.class, names = {"RETIREMENT_APPROVED", "SANITIZED", "RELEASED_TO_VENDOR",
+            "RECEIVED_BY_VENDOR", "DISPOSED", "IN_SERVICE"})
+    void refusesSkippingStepsWithAConflict(AssetStatus target) {
+        UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
+
+        assertThatThrownBy(() -> lifecycle.transition(id, target, actor(Role.ASSET_MANAGER), null))
+                .isInstanceOfSatisfying(DomainRuleViolated.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(e.rule()).isEqualTo("illegal-status-transition");
+                });
+        assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.IN_SERVICE);
+        assertThat(custody.hasEvents(id)).isFalse();
+    }
+
+    @Test
+    void aRejectedRequestReturnsTheAssetToService() {
+        UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
+        lifecycle.transition(id, AssetStatus.RETIREMENT_REQUESTED, actor(Role.IT_STAFF), null);
+
+        lifecycle.transition(id, AssetStatus.IN_SERVICE, actor(Role.ASSET_MANAGER), "rejected");
+
+        assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.IN_SERVICE);
+        assertThat(custody.countEvents(id)).isEqualTo(2);
+    }
+
+    @Test
+    void finalStatusesHaveNoWayOut() {
+        assertThat(AssetStatus.DISPOSED.next()).isEmpty();
+        assertThat(AssetStatus.ARCHIVED.next()).isEmpty();
+        assertThat(AssetStatus.LOST.next()).isEmpty();
+        assertThat(AssetStatus.IN_SERVICE.canMoveTo(AssetStatus.DISPOSED)).isFalse();
+    }
+
+    @Test
+    void refusesToDeleteAnAssetWithCustodyHistory() {
+        UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
+        lifecycle.transition(id, AssetStatus.RETIREMENT_REQUESTED, actor(Role.IT_STAFF), null);
+        lifecycle.transition(id, AssetStatus.IN_SERVICE, actor(Role.ASSET_MANAGER), "cancelled");
+
+        assertThatThrownBy(() -> registry.delete(id))
+                .isInstanceOfSatisfying(DomainRuleViolated.class,
+                        e -> assertThat(e.rule()).isEqualTo("asset-has-custody-history"));
+        assertThat(registry.get(id)).isNotNull();
+    }
+
+    @Test
+    void deletesAnAssetRegisteredByMistakeWithItsMedia() {
+        UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
+
+        registry.delete(id);
+
+        assertThatThrownBy(() -> registry.get(id)).isInstanceOf(com.itadcustody.shared.NotFound.class);
+    }
+}
