@@ -34,6 +34,8 @@ create index asset_location on asset (location);
 
 create table storage_medium (
     id                         uuid primary key,
+    -- keeps media in the order they were registered (ids are random, timestamps equal within one request)
+    position                   bigint generated always as identity,
     asset_id                   uuid not null references asset (id),
     media_type                 text not null,
     make                       text,
@@ -66,7 +68,8 @@ create table license_pool (
     updated_by    uuid,
     constraint license_pool_metric_known check (metric in ('PER_USER','PER_DEVICE','CONCURRENT','SUBSCRIPTION')),
     constraint license_pool_seats_not_negative check (seats_owned >= 0),
-    constraint license_pool_cost_has_currency check ((cost is null) or (currency is not null))
+    constraint license_pool_cost_has_currency check ((cost is null) or (currency is not null)),
+    constraint license_pool_cost_not_negative check (cost is null or cost >= 0)
 );
 
 create table seat_assignment (
@@ -83,4 +86,4 @@ create table seat_assignment (
 create index seat_assignment_pool_active on seat_assignment (pool_id) where released_at is null;
 create index seat_assignment_asset on seat_assignment (asset_id);
 create unique index seat_assignment_asset_once on seat_assignment (pool_id, asset_id) where released_at is null and asset_id is not null;
-create unique index seat_assignment_assignee_once on seat_assignment (pool_id, assignee) where released_at is null and assignee is not null;
+create unique index seat_assignment_assignee_once on seat_assignment (pool_id, lower(assignee)) where released_at is null and assignee is not null;

@@ -5,11 +5,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.time.LocalDateTime;
@@ -38,9 +42,11 @@ public final class TestDatabase {
 
     private TestDatabase(String kind, String adminUrl, String adminUser, String adminPassword) {
         this.kind = kind;
-        this.adminUrl = adminUrl;
-        this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
+        // credentials in the URL would override the roles' own when the application connects: move them out
+        Map<String, String> query = queryParameters(adminUrl);
+        this.adminUrl = withoutQuery(adminUrl);
+        this.adminUser = adminUser != null ? adminUser : query.get("user");
+        this.adminPassword = adminPassword != null ? adminPassword : query.get("password");
         dropLeftovers();
         String suffix = LocalDateTime.now().format(STAMP) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -136,6 +142,25 @@ public final class TestDatabase {
             props.setProperty("password", adminPassword);
         }
         return DriverManager.getConnection(adminUrl, props);
+    }
+
+    private static Map<String, String> queryParameters(String url) {
+        Map<String, String> params = new HashMap<>();
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String pair : url.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return params;
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     /** Which kind of server: external, testcontainers or embedded. */

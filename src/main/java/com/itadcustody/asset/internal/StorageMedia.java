@@ -51,7 +51,7 @@ public class StorageMedia {
 
     /** The asset's media, in the order they were added. */
     public List<Medium> ofAsset(UUID assetId) {
-        return jdbc.sql("select " + COLUMNS + " from storage_medium where asset_id = :asset order by created_at, id")
+        return jdbc.sql("select " + COLUMNS + " from storage_medium where asset_id = :asset order by position")
                 .param("asset", assetId).query(ROW).list();
     }
 
@@ -63,7 +63,7 @@ public class StorageMedia {
         }
         template.query(con -> {
             var ps = con.prepareStatement("select " + COLUMNS
-                    + " from storage_medium where asset_id = any(?) order by created_at, id");
+                    + " from storage_medium where asset_id = any(?) order by position");
             ps.setArray(1, con.createArrayOf("uuid", assetIds.toArray()));
             return ps;
         }, ROW).forEach(m -> byAsset.computeIfAbsent(m.assetId(), id -> new ArrayList<>()).add(m));
