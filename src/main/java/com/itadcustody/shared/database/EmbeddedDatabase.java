@@ -44,6 +44,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // stopped by the application context after the engine and pools, not by a JVM hook before them
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
                     .setServerConfig("max_connections", "200")
                     .start();

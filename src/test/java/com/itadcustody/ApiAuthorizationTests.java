@@ -1,0 +1,185 @@
+package com.itadcustody;
+
+import static com.itadcustody.shared.Role.ADMIN;
+import static com.itadcustody.shared.Role.ASSET_MANAGER;
+import static com.itadcustody.shared.Role.COMPLIANCE;
+import static com.itadcustody.shared.Role.IT_STAFF;
+import static com.itadcustody.shared.Role.VENDOR;
+import static com.itadcustody.shared.Role.VERIFIER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.itadcustody.shared.Role;
+import com.itadcustody.support.ApiClient;
+import com.itadcustody.support.ApiClient.Response;
+import com.itadcustody.support.IntegrationTest;
+import com.itadcustody.support.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every REST endpoint against every role: the roles listed may pass (any answer but 401/403), every other role
+ * gets 403 whatever the body holds, and a caller without credentials gets 401. A test also checks that the table
+ * lists every endpoint the application has, so a new endpoint cannot escape it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiAuthorizationTests extends IntegrationTest {
+
+    static final Set<Role> ANY = EnumSet.allOf(Role.class);
+    static final Set<Role> READERS = EnumSet.of(IT_STAFF, ASSET_MANAGER, VERIFIER, COMPLIANCE, ADMIN);
+    static final Set<Role> EDITORS = EnumSet.of(IT_STAFF, ASSET_MANAGER, ADMIN);
+    static final Set<Role> MANAGERS = EnumSet.of(ASSET_MANAGER, ADMIN);
+    static final Set<Role> ADMINS = EnumSet.of(ADMIN);
+    static final Set<Role> VENDOR_READERS = EnumSet.of(ADMIN, ASSET_MANAGER, COMPLIANCE);
+
+    static final String ID = UUID.randomUUID().toString();
+    static final String OTHER = UUID.randomUUID().toString();
+
+    /** One endpoint, the body sent (malformed on purpose for writes) and the roles allowed. */
+    record Endpoint(String method, String pattern, String path, String contentType, String body, Set<Role> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        e.add(get("/api/v1/assets", "/api/v1/assets", READERS));
+        e.add(get("/api/v1/assets/{id}", "/api/v1/assets/" + ID, READERS));
+        e.add(json("POST", "/api/v1/assets", "/api/v1/assets", EDITORS));
+        e.add(json("PUT", "/api/v1/assets/{id}", "/api/v1/assets/" + ID, EDITORS));
+        e.add(of("DELETE", "/api/v1/assets/{id}", "/api/v1/assets/" + ID, null, null, MANAGERS));
+        e.add(json("POST", "/api/v1/assets/{id}/archive", "/api/v1/assets/" + ID + "/archive", MANAGERS));
+        e.add(json("POST", "/api/v1/assets/{id}/media", "/api/v1/assets/" + ID + "/media", EDITORS));
+        e.add(of("DELETE", "/api/v1/assets/{id}/media/{mediumId}", "/api/v1/assets/" + ID + "/media/" + OTHER, null,
+                null, EDITORS));
+        e.add(of("POST", "/api/v1/assets/import", "/api/v1/assets/import", "text/csv", "\"broken", EDITORS));
+        e.add(get("/api/v1/assets/export", "/api/v1/assets/export", READERS));
+        e.add(get("/api/v1/assets/{assetId}/seats", "/api/v1/assets/" + ID + "/seats", READERS));
+        e.add(get("/api/v1/license-pools", "/api/v1/license-pools", READERS));
+        e.add(get("/api/v1/license-pools/{id}", "/api/v1/license-pools/" + ID, READERS));
+        e.add(json("POST", "/api/v1/license-pools", "/api/v1/license-pools", MANAGERS));
+        e.add(json("PUT", "/api/v1/license-pools/{id}", "/api/v1/license-pools/" + ID, MANAGERS));
+        e.add(get("/api/v1/license-pools/{id}/seats", "/api/v1/license-pools/" + ID + "/seats", READERS));
+        e.add(json("POST", "/api/v1/license-pools/{id}/seats", "/api/v1/license-pools/" + ID + "/seats", EDITORS));
+        e.add(json("POST", "/api/v1/license-pools/{id}/seats/{seatId}/release",
+                "/api/v1/license-pools/" + ID + "/seats/" + OTHER + "/release", EDITORS));
+        e.add(get("/api/v1/me", "/api/v1/me", ANY));
+        e.add(get("/api/v1/me/tokens", "/api/v1/me/tokens", ANY));
+        e.add(json("POST", "/api/v1/me/tokens", "/api/v1/me/tokens", ANY));
+        e.add(of("DELETE", "/api/v1/me/tokens/{id}", "/api/v1/me/tokens/" + ID, null, null, ANY));
+        e.add(get("/api/v1/users", "/api/v1/users", ADMINS));
+        e.add(get("/api/v1/users/{id}", "/api/v1/users/" + ID, ADMINS));
+        e.add(json("POST", "/api/v1/users", "/api/v1/users", ADMINS));
+        e.add(json("PUT", "/api/v1/users/{id}", "/api/v1/users/" + ID, ADMINS));
+        e.add(json("POST", "/api/v1/users/{id}/password", "/api/v1/users/" + ID + "/password", ADMINS));
+        e.add(get("/api/v1/vendors", "/api/v1/vendors", VENDOR_READERS));
+        e.add(get("/api/v1/vendors/{id}", "/api/v1/vendors/" + ID, VENDOR_READERS));
+        e.add(json("POST", "/api/v1/vendors", "/api/v1/vendors", ADMINS));
+        return e;
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    static Stream<Endpoint> everyEndpoint() {
+        return endpoints().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEndpoint")
+    void allowsTheListedRolesAndForbidsEveryOther(Endpoint endpoint) {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            Response response = send(ApiClient.withToken(port, users.tokenFor(role)), endpoint);
+            boolean passed = response.status() != 401 && response.status() != 403;
+            if (endpoint.allowed().contains(role) != passed) {
+                wrong.add(role + " got " + response.status());
+            }
+            if (!passed) {
+                assertThat(response.status()).isEqualTo(403);
+                assertThat(response.isProblem()).isTrue();
+            }
+            assertThat(response.status()).as(role + " " + endpoint + ": " + response.text()).isLessThan(500);
+        }
+        assertThat(wrong).as(endpoint.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEndpoint")
+    void refusesCallersWithoutCredentials(Endpoint endpoint) {
+        Response response = send(ApiClient.anonymous(port), endpoint);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyEndpoint")
+    void refusesAnInvalidToken(Endpoint endpoint) {
+        Response response = send(ApiClient.withToken(port, "itad_not-a-real-token"), endpoint);
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theTableListsEveryApiEndpoint() {
+        Set<String> listed = new TreeSet<>(endpoints().stream().map(Endpoint::toString).toList());
+        Set<String> actual = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(p -> info.getMethodsCondition().getMethods()
+                        .forEach(m -> actual.add(m.name() + " " + p))));
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(actual);
+    }
+
+    @Test
+    void aVendorUserReachesNoAssetData() {
+        ApiClient vendor = ApiClient.withToken(port, users.tokenFor(VENDOR));
+
+        assertThat(vendor.get("/api/v1/assets").status()).isEqualTo(403);
+        assertThat(vendor.get("/api/v1/assets/export").status()).isEqualTo(403);
+        assertThat(vendor.get("/api/v1/license-pools").status()).isEqualTo(403);
+    }
+
+    private static Response send(ApiClient client, Endpoint endpoint) {
+        return client.send(endpoint.method(), endpoint.path(), endpoint.contentType(),
+                endpoint.body() == null ? null : endpoint.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Endpoint get(String pattern, String path, Set<Role> allowed) {
+        return of("GET", pattern, path, null, null, allowed);
+    }
+
+    /** A write with a malformed JSON body: allowed roles get 400 (or 404), others 403 before the body is read. */
+    private static Endpoint json(String method, String pattern, String path, Set<Role> allowed) {
+        return of(method, pattern, path, "application/json", "{\"broken\": ", allowed);
+    }
+
+    private static Endpoint of(String method, String pattern, String path, String contentType, String body,
+            Set<Role> allowed) {
+        return new Endpoint(method, pattern, path, contentType, body, allowed);
+    }
+}
