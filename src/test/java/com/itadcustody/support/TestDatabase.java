@@ -53,11 +53,11 @@ public final class TestDatabase {
         this.roles = new DatabaseRoles("itad_test_" + suffix, "itad_owner_" + suffix, UUID.randomUUID().toString(),
                 "itad_app_" + suffix, UUID.randomUUID().toString());
         try {
-            roles.provision(adminUrl, adminUser, adminPassword);
+            roles.provision(this.adminUrl, this.adminUser, this.adminPassword);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create the test database on " + adminUrl, e);
+            throw new IllegalStateException("could not create the test database on " + this.adminUrl, e);
         }
-        this.url = DatabaseRoles.withDatabase(adminUrl, roles.database());
+        this.url = DatabaseRoles.withDatabase(this.adminUrl, roles.database());
     }
 
     /** The shared test database, created on first use. */

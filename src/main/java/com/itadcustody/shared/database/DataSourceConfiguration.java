@@ -32,6 +32,11 @@ class DataSourceConfiguration {
         if (embedded.database() != null) {
             return embedded.database().resolved();
         }
+        if (settings.url().matches("(?i).*[?&](user|password)=.*")) {
+            // the driver lets user= in the URL win over the roles given, which would silently merge the two roles
+            throw new IllegalStateException("ITAD_DB_URL must not contain user= or password=; give the roles in "
+                    + "ITAD_DB_USER / ITAD_DB_PASSWORD and ITAD_DB_MIGRATION_USER / ITAD_DB_MIGRATION_PASSWORD");
+        }
         boolean separateOwner = settings.migrationUser() != null && !settings.migrationUser().isBlank();
         if (!separateOwner) {
             log.warn("ITAD_DB_MIGRATION_USER is not set: migrations run as the application role {}. "

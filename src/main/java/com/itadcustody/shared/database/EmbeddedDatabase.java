@@ -48,6 +48,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(dataDir.resolve("postgres-binaries").toFile())
                     .setServerConfig("max_connections", "200")
+                    // the server's own log goes to a file, not into the application's log
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
                     .start();
             Properties secrets = loadOrCreateSecrets(dataDir.resolve("database.properties"));
             DatabaseRoles roles = new DatabaseRoles(DATABASE, OWNER, secrets.getProperty(OWNER), APP,
