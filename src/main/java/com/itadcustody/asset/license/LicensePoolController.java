@@ -1,6 +1,7 @@
 package com.itadcustody.asset.license;
 
 import com.itadcustody.asset.SeatAssignmentView;
+import com.itadcustody.asset.internal.AssetAccess;
 import com.itadcustody.shared.CurrentActor;
 import com.itadcustody.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,9 +32,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "License pools", description = "Software license pools and the seats assigned from them")
 class LicensePoolController {
 
-    static final String READ = "hasAnyRole('IT_STAFF','ASSET_MANAGER','VERIFIER','COMPLIANCE','ADMIN')";
-    static final String MANAGE_POOLS = "hasAnyRole('ASSET_MANAGER','ADMIN')";
-    static final String MANAGE_SEATS = "hasAnyRole('IT_STAFF','ASSET_MANAGER','ADMIN')";
+    static final String READ = AssetAccess.READERS;
+    static final String MANAGE_POOLS = AssetAccess.MANAGERS;
+    static final String MANAGE_SEATS = AssetAccess.EDITORS;
     static final String SORT = "(publisher|product|metric|seatsOwned|renewalDate|createdAt|updatedAt)(,(asc|desc))?";
 
     private final LicensePoolService poolService;

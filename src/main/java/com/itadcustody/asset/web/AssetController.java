@@ -2,6 +2,7 @@ package com.itadcustody.asset.web;
 
 import com.itadcustody.asset.AssetStatus;
 import com.itadcustody.asset.AssetType;
+import com.itadcustody.asset.internal.AssetAccess;
 import com.itadcustody.asset.internal.AssetFilter;
 import com.itadcustody.asset.internal.AssetInput;
 import com.itadcustody.asset.internal.AssetRegistry;
@@ -38,9 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class AssetController {
 
-    static final String READERS = "hasAnyRole('IT_STAFF','ASSET_MANAGER','VERIFIER','COMPLIANCE','ADMIN')";
-    static final String EDITORS = "hasAnyRole('IT_STAFF','ASSET_MANAGER','ADMIN')";
-    static final String MANAGERS = "hasAnyRole('ASSET_MANAGER','ADMIN')";
+    static final String READERS = AssetAccess.READERS;
+    static final String EDITORS = AssetAccess.EDITORS;
+    static final String MANAGERS = AssetAccess.MANAGERS;
 
     private final AssetRegistry registry;
     private final AssetWebMapper mapper;
