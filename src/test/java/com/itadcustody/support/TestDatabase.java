@@ -84,10 +84,19 @@ public final class TestDatabase {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("itad-test-pg"))
                     .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    // shutdown hooks run concurrently: let Spring close the contexts (engine, pools) first
+                    for (Thread t : Thread.getAllStackTraces().keySet()) {
+                        if (t.getName().equals("SpringApplicationShutdownHook")) {
+                            t.join(30_000);
+                        }
+                    }
                     embedded.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } catch (IOException ignored) {
                     // the temporary server goes away with the JVM anyway
                 }
