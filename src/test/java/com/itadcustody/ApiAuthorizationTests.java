@@ -44,6 +44,9 @@ class ApiAuthorizationTests extends IntegrationTest {
     static final Set<Role> MANAGERS = EnumSet.of(ASSET_MANAGER, ADMIN);
     static final Set<Role> ADMINS = EnumSet.of(ADMIN);
     static final Set<Role> VENDOR_READERS = EnumSet.of(ADMIN, ASSET_MANAGER, COMPLIANCE);
+    static final Set<Role> AUDITORS = EnumSet.of(COMPLIANCE, ADMIN);
+    /** Marks endpoints anyone may call, without credentials. */
+    static final Set<Role> PUBLIC = EnumSet.allOf(Role.class);
 
     static final String ID = UUID.randomUUID().toString();
     static final String OTHER = UUID.randomUUID().toString();
@@ -90,6 +93,18 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(get("/api/v1/vendors", "/api/v1/vendors", VENDOR_READERS));
         e.add(get("/api/v1/vendors/{id}", "/api/v1/vendors/" + ID, VENDOR_READERS));
         e.add(json("POST", "/api/v1/vendors", "/api/v1/vendors", ADMINS));
+        e.add(publicGet("/api/v1/public/custody/checkpoint"));
+        e.add(publicGet("/api/v1/public/custody/keys"));
+        e.add(get("/api/v1/custody/checkpoints", "/api/v1/custody/checkpoints", AUDITORS));
+        e.add(of("POST", "/api/v1/custody/checkpoints", "/api/v1/custody/checkpoints", null, null, AUDITORS));
+        e.add(get("/api/v1/custody/entries/{seq}/proof", "/api/v1/custody/entries/999999999/proof", AUDITORS));
+        e.add(get("/api/v1/custody/entries/{seq}/tlog-proof", "/api/v1/custody/entries/999999999/tlog-proof",
+                AUDITORS));
+        e.add(get("/api/v1/custody/events/{eventId}/proof", "/api/v1/custody/events/" + ID + "/proof", AUDITORS));
+        e.add(get("/api/v1/custody/events/{eventId}/tlog-proof", "/api/v1/custody/events/" + ID + "/tlog-proof",
+                AUDITORS));
+        e.add(get("/api/v1/custody/consistency", "/api/v1/custody/consistency?from=1&to=1", AUDITORS));
+        e.add(get("/api/v1/custody/assets/{assetId}/chain", "/api/v1/custody/assets/" + ID + "/chain", AUDITORS));
         return e;
     }
 
@@ -105,6 +120,10 @@ class ApiAuthorizationTests extends IntegrationTest {
 
     static Stream<Endpoint> everyEndpoint() {
         return endpoints().stream();
+    }
+
+    static Stream<Endpoint> everyProtectedEndpoint() {
+        return endpoints().stream().filter(e -> e.allowed() != PUBLIC);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,7 +146,7 @@ class ApiAuthorizationTests extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyEndpoint")
+    @MethodSource("everyProtectedEndpoint")
     void refusesCallersWithoutCredentials(Endpoint endpoint) {
         Response response = send(ApiClient.anonymous(port), endpoint);
 
@@ -136,7 +155,7 @@ class ApiAuthorizationTests extends IntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyEndpoint")
+    @MethodSource("everyProtectedEndpoint")
     void refusesAnInvalidToken(Endpoint endpoint) {
         Response response = send(ApiClient.withToken(port, "itad_not-a-real-token"), endpoint);
 
@@ -156,6 +175,12 @@ class ApiAuthorizationTests extends IntegrationTest {
     }
 
     @Test
+    void publicEndpointsNeedNoCredentials() {
+        endpoints().stream().filter(e -> e.allowed() == PUBLIC).forEach(endpoint -> assertThat(
+                send(ApiClient.anonymous(port), endpoint).status()).as(endpoint.toString()).isNotIn(401, 403));
+    }
+
+    @Test
     void aVendorUserReachesNoAssetData() {
         ApiClient vendor = ApiClient.withToken(port, users.tokenFor(VENDOR));
 
@@ -167,6 +192,10 @@ class ApiAuthorizationTests extends IntegrationTest {
     private static Response send(ApiClient client, Endpoint endpoint) {
         return client.send(endpoint.method(), endpoint.path(), endpoint.contentType(),
                 endpoint.body() == null ? null : endpoint.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Endpoint publicGet(String path) {
+        return of("GET", path, path, null, null, PUBLIC);
     }
 
     private static Endpoint get(String pattern, String path, Set<Role> allowed) {

@@ -28,42 +28,54 @@ public class CustodyLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(CustodyEvent event) {
         jdbc.sql("""
-                insert into custody_inbox (event_id, asset_id, type, occurred_at, actor_id, actor_role, data)
-                values (:id, :asset, :type, :occurred, :actor, :role, cast(:data as jsonb))
+                insert into custody_inbox (event_id, asset_id, asset_serial, medium_serial, type, occurred_at,
+                    actor_id, actor_role, actor_org, location, evidence, data)
+                select :id, :asset, :assetSerial, :mediumSerial, :type, :occurred, :actor, :role, :org, :location,
+                    cast(:evidence as jsonb), cast(:data as jsonb)
+                where not exists (select 1 from custody_entry where event_id = :id)
                 on conflict (event_id) do nothing""")
                 .param("id", event.eventId())
                 .param("asset", event.assetId())
+                .param("assetSerial", event.assetSerial())
+                .param("mediumSerial", event.mediumSerial())
+                .param("org", event.actor().vendorId())
+                .param("location", event.location())
+                .param("evidence", toJson(event.evidence()))
                 .param("type", event.type())
                 .param("occurred", Timestamp.from(event.occurredAt()))
                 .param("actor", event.actor().userId())
                 .param("role", event.actor().roles().stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b)
                         .orElse("SYSTEM"))
-                .param("data", toJson(event))
+                .param("data", toJson(event.data()))
                 .update();
         return event.eventId();
     }
 
-    /** Whether any custody event was ever recorded for the asset. */
+    /** Whether any custody event was ever recorded for the asset (sequenced or still waiting to be). */
     public boolean hasEvents(UUID assetId) {
-        return jdbc.sql("select exists (select 1 from custody_inbox where asset_id = :asset)")
+        return jdbc.sql("""
+                select exists (select 1 from custody_inbox where asset_id = :asset)
+                    or exists (select 1 from custody_entry where asset_id = :asset)""")
                 .param("asset", assetId)
                 .query(Boolean.class)
                 .single();
     }
 
-    /** How many custody events were recorded for the asset. */
+    /** How many custody events were recorded for the asset (sequenced or still waiting to be). */
     public long countEvents(UUID assetId) {
-        return jdbc.sql("select count(*) from custody_inbox where asset_id = :asset")
+        return jdbc.sql("""
+                select (select count(*) from custody_inbox where asset_id = :asset)
+                     + (select count(*) from custody_entry where asset_id = :asset)""")
                 .param("asset", assetId)
                 .query(Long.class)
                 .single();
     }
 
-    private String toJson(CustodyEvent event) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(event.data());
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("custody event data is not serialisable: " + event.type(), e);
+            throw new IllegalArgumentException("custody event data is not serialisable", e);
         }
     }
 }

@@ -185,7 +185,8 @@ public class AssetRegistry {
         if (reason != null && !reason.isBlank()) {
             data.put("reason", reason);
         }
-        custody.append(new CustodyEvent(UUID.randomUUID(), id, "ASSET_STATUS_CHANGED", now, actor, data));
+        custody.append(new CustodyEvent(UUID.randomUUID(), id, asset.serialNumber(), null, "ASSET_STATUS_CHANGED",
+                now, actor, asset.location(), List.of(), data));
         return get(id);
     }
 

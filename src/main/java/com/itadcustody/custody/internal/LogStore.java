@@ -1,0 +1,89 @@
+package com.itadcustody.custody.internal;
+
+import com.itadcustody.custody.internal.tlog.SubtreeHashes;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Read access to the sequenced log, its tree nodes and its checkpoints. */
+@Repository
+public class LogStore {
+
+    private static final RowMapper<LogEntry> ENTRY = (rs, n) -> new LogEntry(rs.getLong("seq"),
+            rs.getObject("event_id", UUID.class), rs.getObject("asset_id", UUID.class), rs.getBytes("envelope"),
+            rs.getBytes("leaf_hash"), rs.getTimestamp("recorded_at").toInstant());
+    private static final RowMapper<StoredCheckpoint> CHECKPOINT = (rs, n) -> new StoredCheckpoint(
+            rs.getLong("tree_size"), rs.getBytes("root_hash"), rs.getString("note"), rs.getString("key_id"),
+            rs.getTimestamp("issued_at").toInstant());
+    private static final String ENTRY_COLUMNS = "seq, event_id, asset_id, envelope, leaf_hash, recorded_at";
+    private static final String CHECKPOINT_COLUMNS = "tree_size, root_hash, note, key_id, issued_at";
+
+    private final JdbcClient jdbc;
+
+    LogStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How many entries the log has. */
+    public long size() {
+        return jdbc.sql("select coalesce(max(seq) + 1, 0) from custody_entry").query(Long.class).single();
+    }
+
+    /** The entry with this sequence number. */
+    public Optional<LogEntry> entry(long seq) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from custody_entry where seq = :seq").param("seq", seq)
+                .query(ENTRY).optional();
+    }
+
+    /** The entry of this event. */
+    public Optional<LogEntry> entryOfEvent(UUID eventId) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from custody_entry where event_id = :id").param("id", eventId)
+                .query(ENTRY).optional();
+    }
+
+    /** The asset's entries in sequence order. */
+    public List<LogEntry> entriesOfAsset(UUID assetId) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from custody_entry where asset_id = :asset order by seq")
+                .param("asset", assetId).query(ENTRY).list();
+    }
+
+    /** Entries {@code [from, to)} in sequence order. */
+    public List<LogEntry> range(long from, long to) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from custody_entry where seq >= :from and seq < :to order by seq")
+                .param("from", from).param("to", to).query(ENTRY).list();
+    }
+
+    /** The newest checkpoint. */
+    public Optional<StoredCheckpoint> latestCheckpoint() {
+        return jdbc.sql("select " + CHECKPOINT_COLUMNS + " from custody_checkpoint order by tree_size desc limit 1")
+                .query(CHECKPOINT).optional();
+    }
+
+    /** The checkpoint of exactly this tree size. */
+    public Optional<StoredCheckpoint> checkpoint(long treeSize) {
+        return jdbc.sql("select " + CHECKPOINT_COLUMNS + " from custody_checkpoint where tree_size = :size")
+                .param("size", treeSize).query(CHECKPOINT).optional();
+    }
+
+    /** Every checkpoint, oldest first. */
+    public List<StoredCheckpoint> checkpoints() {
+        return jdbc.sql("select " + CHECKPOINT_COLUMNS + " from custody_checkpoint order by tree_size")
+                .query(CHECKPOINT).list();
+    }
+
+    /** Every verifier key the log has used, as C2SP verifier key strings. */
+    public List<String> verifierKeys() {
+        return jdbc.sql("select verifier_key from custody_log_key order by created_at, key_id").query(String.class)
+                .list();
+    }
+
+    /** The stored tree's perfect-subtree hashes, read one by one (each proof needs O(log n) of them). */
+    public SubtreeHashes tree() {
+        return (level, index) -> jdbc.sql("select hash from custody_tree_node where level = :level and idx = :idx")
+                .param("level", level).param("idx", index).query(byte[].class).optional()
+                .orElseThrow(() -> new IllegalStateException("tree node " + level + "/" + index + " is missing"));
+    }
+}

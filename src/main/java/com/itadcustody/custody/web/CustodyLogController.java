@@ -1,0 +1,116 @@
+package com.itadcustody.custody.web;
+
+import com.itadcustody.custody.internal.CustodyProofs;
+import com.itadcustody.custody.internal.CustodyProofs.AssetChain;
+import com.itadcustody.custody.internal.CustodyProofs.ConsistencyProof;
+import com.itadcustody.custody.internal.CustodyProofs.InclusionProof;
+import com.itadcustody.custody.internal.StoredCheckpoint;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The custody log's REST API: the latest checkpoint and the log's public keys for anyone; proofs, asset chains
+ * and checkpoints on demand for compliance officers and administrators.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Custody log", description = "Tamper-evident log: checkpoints, inclusion and consistency proofs")
+class CustodyLogController {
+
+    static final String AUDITORS = "hasAnyRole('COMPLIANCE','ADMIN')";
+    static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final CustodyProofs proofs;
+
+    CustodyLogController(CustodyProofs proofs) {
+        this.proofs = proofs;
+    }
+
+    @GetMapping(path = "/public/custody/checkpoint", produces = "text/plain")
+    @Operation(summary = "The latest signed checkpoint as a C2SP signed note (public)")
+    ResponseEntity<String> latestCheckpointNote() {
+        return ResponseEntity.ok().contentType(TEXT).body(proofs.latestCheckpoint().note());
+    }
+
+    @GetMapping(path = "/public/custody/keys", produces = "text/plain")
+    @Operation(summary = "Every key the log has signed with, as C2SP verifier keys, one per line (public)")
+    ResponseEntity<String> keys() {
+        return ResponseEntity.ok().contentType(TEXT).body(String.join("\n", proofs.verifierKeys()) + "\n");
+    }
+
+    @GetMapping("/custody/checkpoints")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Every checkpoint ever issued, oldest first")
+    List<CheckpointView> checkpoints() {
+        return proofs.checkpoints().stream().map(CheckpointView::of).toList();
+    }
+
+    @PostMapping("/custody/checkpoints")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Sign a checkpoint now (if the log has grown since the last one)")
+    CheckpointView checkpointNow() {
+        return CheckpointView.of(proofs.checkpointNow());
+    }
+
+    @GetMapping("/custody/entries/{seq}/proof")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Inclusion proof of the entry with this sequence number, against the latest checkpoint")
+    InclusionProof proofBySeq(@PathVariable long seq) {
+        return proofs.inclusion(seq);
+    }
+
+    @GetMapping(path = "/custody/entries/{seq}/tlog-proof", produces = "text/plain")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "The same inclusion proof as a C2SP tlog-proof@v1 text")
+    ResponseEntity<String> proofBySeqText(@PathVariable long seq) {
+        return ResponseEntity.ok().contentType(TEXT).body(proofs.inclusion(seq).tlogProof());
+    }
+
+    @GetMapping("/custody/events/{eventId}/proof")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Inclusion proof of an event, by event id")
+    InclusionProof proofByEvent(@PathVariable UUID eventId) {
+        return proofs.inclusionOfEvent(eventId);
+    }
+
+    @GetMapping(path = "/custody/events/{eventId}/tlog-proof", produces = "text/plain")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "The same inclusion proof as a C2SP tlog-proof@v1 text")
+    ResponseEntity<String> proofByEventText(@PathVariable UUID eventId) {
+        return ResponseEntity.ok().contentType(TEXT).body(proofs.inclusionOfEvent(eventId).tlogProof());
+    }
+
+    @GetMapping("/custody/consistency")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Consistency proof between two tree sizes (RFC 9162)")
+    ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
+        return proofs.consistency(from, to);
+    }
+
+    @GetMapping("/custody/assets/{assetId}/chain")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "An asset's custody chain: its envelopes in order, each with its inclusion proof")
+    AssetChain chain(@PathVariable UUID assetId) {
+        return proofs.chain(assetId);
+    }
+
+    /** A checkpoint as JSON. */
+    record CheckpointView(long treeSize, String rootHash, String keyId, java.time.Instant issuedAt, String note) {
+        static CheckpointView of(StoredCheckpoint c) {
+            return new CheckpointView(c.treeSize(), Base64.getEncoder().encodeToString(c.rootHash()), c.keyId(),
+                    c.issuedAt(), c.note());
+        }
+    }
+}
