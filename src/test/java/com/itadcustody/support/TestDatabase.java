@@ -32,6 +32,7 @@ public final class TestDatabase {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static TestDatabase instance;
+    private static TestDatabase isolated;
 
     private final String adminUrl;
     private final String adminUser;
@@ -66,6 +67,18 @@ public final class TestDatabase {
             instance = create();
         }
         return instance;
+    }
+
+    /**
+     * A second, separate database on the same server, for tests that damage what they run on (tamper tests);
+     * created once per JVM.
+     */
+    public static synchronized TestDatabase isolated() {
+        if (isolated == null) {
+            TestDatabase shared = get();
+            isolated = new TestDatabase(shared.kind, shared.adminUrl, shared.adminUser, shared.adminPassword);
+        }
+        return isolated;
     }
 
     private static TestDatabase create() {

@@ -198,7 +198,7 @@ public class CustodySequencer implements SmartLifecycle {
             try (PreparedStatement entry = c.prepareStatement("insert into custody_entry (seq, event_id, asset_id,"
                     + " envelope, leaf_hash, recorded_at) values (?, ?, ?, ?, ?, ?)")) {
                 for (InboxEvent event : events) {
-                    byte[] envelope = Envelopes.envelope(settings.origin(), event, recordedAt,
+                    byte[] envelope = Envelopes.envelope(settings.origin(), size, event, recordedAt,
                             heads.get(event.assetId()));
                     byte[] leaf = Merkle.leafHash(envelope);
                     heads.put(event.assetId(), leaf);

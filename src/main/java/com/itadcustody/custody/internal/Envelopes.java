@@ -29,11 +29,16 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    /** The canonical envelope bytes of an inbox event, sequenced at {@code recordedAt} after {@code assetPrev}. */
-    static byte[] envelope(String origin, InboxEvent event, Instant recordedAt, byte[] assetPrev) {
+    /**
+     * The canonical envelope bytes of an inbox event sequenced as entry {@code seq} at {@code recordedAt}, after
+     * the asset's previous leaf {@code assetPrev} (null for the asset's first event).
+     */
+    static byte[] envelope(String origin, long seq, InboxEvent event, Instant recordedAt, byte[] assetPrev) {
         ObjectNode e = JsonNodeFactory.instance.objectNode();
         e.put("v", VERSION);
         e.put("origin", origin);
+        // the position is inside the hashed bytes, so moving an envelope to another position is detected there
+        e.put("seq", seq);
         e.put("eventId", event.eventId().toString());
         e.put("type", event.type());
         e.put("assetId", event.assetId().toString());

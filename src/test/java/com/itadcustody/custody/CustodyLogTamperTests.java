@@ -1,0 +1,239 @@
+package com.itadcustody.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.itadcustody.custody.internal.CustodySequencer;
+import com.itadcustody.custody.internal.LogAudit;
+import com.itadcustody.custody.internal.LogAudit.Report;
+import com.itadcustody.custody.internal.LogStore;
+import com.itadcustody.custody.internal.tlog.Checkpoint;
+import com.itadcustody.custody.internal.tlog.NoteSigner;
+import com.itadcustody.shared.Actor;
+import org.springframework.boot.test.context.SpringBootTest;
+import com.itadcustody.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Damages the log the way a database administrator could (as a superuser, triggers disabled) and checks that the
+ * audit names the exact sequence number and the reason. Runs on a database of its own, restored after each test.
+ */
+@SpringBootTest
+class CustodyLogTamperTests {
+
+    static final String[] TABLES = {"custody_entry", "custody_tree_node", "custody_checkpoint"};
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase db = TestDatabase.isolated();
+        registry.add("itad.db.url", db::url);
+        registry.add("itad.db.user", db::appUser);
+        registry.add("itad.db.password", db::appPassword);
+        registry.add("itad.db.migration-user", db::ownerUser);
+        registry.add("itad.db.migration-password", db::ownerPassword);
+        registry.add("itad.custody.sequencer-enabled", () -> "false");
+        registry.add("itad.data-dir", () -> System.getProperty("java.io.tmpdir") + "/itad-test-data");
+        registry.add("itad.demo.enabled", () -> "false");
+    }
+
+    @Autowired
+    CustodyLog custody;
+
+    @Autowired
+    CustodySequencer sequencer;
+
+    @Autowired
+    LogAudit audit;
+
+    @Autowired
+    LogStore store;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    com.itadcustody.custody.internal.LogSigningKey key;
+
+    UUID assetA = UUID.randomUUID();
+    UUID assetB = UUID.randomUUID();
+
+    @BeforeEach
+    void aLogWithCheckpoints() throws SQLException {
+        restore();
+        if (store.size() == 0) {
+            for (int i = 0; i < 40; i++) {
+                UUID asset = i % 2 == 0 ? assetA : assetB;
+                tx.executeWithoutResult(s -> custody.append(
+                        CustodyEvent.now(asset, null, "TAMPER_TEST", Actor.system(), Map.of("i", 0))));
+                if (i % 10 == 9) {
+                    sequencer.checkpointNow();
+                }
+            }
+            admin("create table if not exists backup_entry as table custody_entry",
+                    "create table if not exists backup_node as table custody_tree_node",
+                    "create table if not exists backup_checkpoint as table custody_checkpoint");
+        }
+        assertThat(audit.audit(n -> { }).ok()).as("the untouched log verifies").isTrue();
+    }
+
+    @AfterEach
+    void restore() throws SQLException {
+        if (!tableExists("backup_entry")) {
+            return;
+        }
+        admin("alter table custody_entry disable trigger user", "alter table custody_tree_node disable trigger user",
+                "alter table custody_checkpoint disable trigger user",
+                "delete from custody_checkpoint", "delete from custody_entry", "delete from custody_tree_node",
+                "insert into custody_entry select * from backup_entry",
+                "insert into custody_tree_node select * from backup_node",
+                "insert into custody_checkpoint select * from backup_checkpoint",
+                "alter table custody_entry enable trigger user", "alter table custody_tree_node enable trigger user",
+                "alter table custody_checkpoint enable trigger user");
+    }
+
+    @Test
+    void detectsAChangedEnvelopeByte() throws SQLException {
+        tamper("update custody_entry set envelope = overlay(envelope placing '9'::bytea from 60 for 1)"
+                + " where seq = 17");
+
+        assertFails(17, "envelope bytes do not hash");
+    }
+
+    @Test
+    void detectsAChangedEnvelopeWithItsLeafHashRecomputed() throws SQLException {
+        tamper("update custody_entry set envelope = convert_to(replace(convert_from(envelope, 'UTF8'),"
+                        + " '\"i\":0', '\"i\":1'), 'UTF8') where seq = 23",
+                "update custody_entry set leaf_hash = sha256('\\x00'::bytea || envelope) where seq = 23");
+
+        Report report = audit.audit(n -> { });
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstBadSeq()).isIn(23L, 25L);
+    }
+
+    @Test
+    void detectsADeletedRow() throws SQLException {
+        tamper("delete from custody_entry where seq = 12");
+
+        assertFails(12, "entry 12 is missing");
+    }
+
+    @Test
+    void detectsTwoSwappedRows() throws SQLException {
+        tamper("update custody_entry set seq = 1000000 where seq = 5",
+                "update custody_entry set seq = 5 where seq = 8",
+                "update custody_entry set seq = 8 where seq = 1000000");
+
+        assertFails(5, "entries were moved");
+    }
+
+    @Test
+    void detectsTruncationToBeforeTheLastCheckpoint() throws SQLException {
+        tamper("delete from custody_entry where seq >= 35");
+
+        assertFails(35, "a checkpoint was signed at size 40");
+    }
+
+    @Test
+    void detectsAForgedCheckpointSignature() throws SQLException {
+        NoteSigner forger = NoteSigner.generate("localhost/itad-custody");
+        String forged = new Checkpoint("localhost/itad-custody", 20, store.checkpoint(20).orElseThrow().rootHash())
+                .sign(forger).encode();
+        tamper("update custody_checkpoint set note = '" + forged.replace("'", "''") + "' where tree_size = 20");
+
+        assertFails(19, "signature does not verify");
+    }
+
+    @Test
+    void detectsACheckpointWhoseStoredRootDiffersFromItsSignedNote() throws SQLException {
+        tamper("update custody_checkpoint set root_hash = sha256(root_hash) where tree_size = 30");
+
+        assertFails(29, "another root than the stored one");
+    }
+
+    @Test
+    void detectsAValidlySignedCheckpointInconsistentWithTheEarlierOnes() throws Exception {
+        byte[] otherRoot = java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {1});
+        String note = new Checkpoint("localhost/itad-custody", 30, otherRoot).sign(key.signer()).encode();
+        tamper("update custody_checkpoint set note = '" + note.replace("'", "''") + "', root_hash = '\\x"
+                + java.util.HexFormat.of().formatHex(otherRoot) + "'::bytea where tree_size = 30");
+
+        assertFails(29, "do not have the root signed in the checkpoint");
+    }
+
+    @Test
+    void detectsABrokenAssetChainLink() throws SQLException {
+        // entry 6 belongs to asset A; point its assetPrev elsewhere and fix up its leaf so only the link is wrong
+        tamper("update custody_entry set envelope = convert_to(regexp_replace(convert_from(envelope, 'UTF8'),"
+                        + " '\"assetPrev\":\"[0-9a-f]{64}\"', '\"assetPrev\":\"" + "0".repeat(64) + "\"'), 'UTF8')"
+                        + " where seq = 6",
+                "update custody_entry set leaf_hash = sha256('\\x00'::bytea || envelope) where seq = 6");
+
+        assertFails(6, "chain is broken");
+    }
+
+    private void assertFails(long seq, String reason) {
+        Report report = audit.audit(n -> { });
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.firstBadSeq()).isEqualTo(seq);
+        assertThat(report.reason()).contains(reason);
+    }
+
+    private void tamper(String... statements) throws SQLException {
+        String[] all = new String[statements.length + 6];
+        int i = 0;
+        for (String table : TABLES) {
+            all[i++] = "alter table " + table + " disable trigger user";
+        }
+        for (String statement : statements) {
+            all[i++] = statement;
+        }
+        for (String table : TABLES) {
+            all[i++] = "alter table " + table + " enable trigger user";
+        }
+        admin(all);
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+                var rs = s.executeQuery("select to_regclass('" + table + "') is not null")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private void admin(String... statements) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+            c.commit();
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        TestDatabase db = TestDatabase.isolated();
+        Properties props = new Properties();
+        if (db.adminUser() != null) {
+            props.setProperty("user", db.adminUser());
+        }
+        if (db.adminPassword() != null) {
+            props.setProperty("password", db.adminPassword());
+        }
+        return DriverManager.getConnection(db.adminUrl(), props);
+    }
+}
