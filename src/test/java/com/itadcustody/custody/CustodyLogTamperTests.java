@@ -2,7 +2,27 @@ package com.itadcustody.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.itadcustody.custody.internal.CustodySequencer;
+import com.itadcustody.custody.internal.LogExport;
+import com.itadcustody.custody.internal.OfflineLogVerifier;
+import com.itadcustody.custody.internal.tlog.Merkle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import com.itadcustody.custody.internal.LogAudit;
 import com.itadcustody.custody.internal.LogAudit.Report;
 import com.itadcustody.custody.internal.LogStore;
@@ -62,6 +82,9 @@ class CustodyLogTamperTests {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    LogExport exporter;
 
     @Autowired
     com.itadcustody.custody.internal.LogSigningKey key;
@@ -182,6 +205,136 @@ class CustodyLogTamperTests {
                 "update custody_entry set leaf_hash = sha256('\\x00'::bytea || envelope) where seq = 6");
 
         assertFails(6, "chain is broken");
+    }
+
+    @Test
+    void theOfflineVerifierAcceptsARealExport(@TempDir Path dir) throws Exception {
+        Path zip = export(dir);
+
+        Report report = OfflineLogVerifier.verify(zip, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VerifyLogCommand.run(new String[] {zip.toString()}, new PrintStream(out, true, UTF_8));
+
+        assertThat(report.ok()).as(String.valueOf(report.reason())).isTrue();
+        assertThat(report.entries()).isEqualTo(40);
+        assertThat(report.checkpoints()).isEqualTo(4);
+        assertThat(exit).isZero();
+        assertThat(out.toString(UTF_8)).contains("OK: 40 entries and 4 checkpoints verified");
+    }
+
+    @Test
+    void theOfflineVerifierRejectsEachTamperedExport(@TempDir Path dir) throws Exception {
+        Path zip = export(dir);
+
+        assertOfflineFailsOnEntries(dir, zip, "byte", lines -> lines.set(17, changeEnvelope(lines.get(17),
+                e -> e.replace("\"i\":0", "\"i\":7"), false)), 17, "envelope bytes do not hash");
+        assertOfflineFailsOnEntries(dir, zip, "deleted", lines -> lines.remove(12), 12, "entry 12 is missing");
+        assertOfflineFailsOnEntries(dir, zip, "swapped", lines -> {
+            String five = lines.get(5);
+            String eight = lines.get(8);
+            lines.set(5, eight.replace("\"seq\":8,", "\"seq\":5,"));
+            lines.set(8, five.replace("\"seq\":5,", "\"seq\":8,"));
+        }, 5, "entries were moved");
+        assertOfflineFailsOnEntries(dir, zip, "truncated", lines -> lines.subList(35, lines.size()).clear(), 35,
+                "a checkpoint was signed at size 40");
+        assertOfflineFailsOnEntries(dir, zip, "chain", lines -> lines.set(6, changeEnvelope(lines.get(6),
+                e -> e.replaceAll("\"assetPrev\":\"[0-9a-f]{64}\"", "\"assetPrev\":\"" + "0".repeat(64) + "\""),
+                true)), 6, "chain is broken");
+        assertOfflineFails(dir, zip, "forged", folder -> Files.writeString(folder.resolve("checkpoints/20.note"),
+                new Checkpoint("localhost/itad-custody", 20, store.checkpoint(20).orElseThrow().rootHash())
+                        .sign(NoteSigner.generate("localhost/itad-custody")).encode()), 19,
+                "signature does not verify");
+        byte[] otherRoot = java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {2});
+        assertOfflineFails(dir, zip, "inconsistent", folder -> Files.writeString(
+                folder.resolve("checkpoints/30.note"),
+                new Checkpoint("localhost/itad-custody", 30, otherRoot).sign(key.signer()).encode()), 29,
+                "do not have the root signed in the checkpoint");
+    }
+
+    @Test
+    void theOfflineVerifierTrustsOnlyTheKeysItIsGiven(@TempDir Path dir) throws Exception {
+        Path zip = export(dir);
+        String stranger = NoteSigner.generate("localhost/itad-custody").verifierKey().verifierKey();
+
+        Report report = OfflineLogVerifier.verify(zip, List.of(stranger));
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.reason()).contains("signature does not verify");
+    }
+
+    @Test
+    void theVerifyCommandExplainsItsUsage() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = VerifyLogCommand.run(new String[0], new PrintStream(out, true, UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(UTF_8)).contains("usage: verify-log");
+    }
+
+    private Path export(Path dir) throws IOException {
+        Path zip = dir.resolve("export.zip");
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            exporter.export(0, null, out);
+        }
+        return zip;
+    }
+
+    interface LinesChange {
+        void apply(List<String> lines) throws Exception;
+    }
+
+    interface FolderChange {
+        void apply(Path folder) throws Exception;
+    }
+
+    private void assertOfflineFailsOnEntries(Path dir, Path zip, String name, LinesChange change, long seq,
+            String reason) throws Exception {
+        assertOfflineFails(dir, zip, name, (FolderChange) folder -> {
+            Path entries = folder.resolve("entries.jsonl");
+            List<String> lines = new ArrayList<>(Files.readAllLines(entries, UTF_8));
+            change.apply(lines);
+            Files.write(entries, lines, UTF_8);
+        }, seq, reason);
+    }
+
+    private void assertOfflineFails(Path dir, Path zip, String name, FolderChange change, long seq, String reason)
+            throws Exception {
+        Path folder = unzip(zip, dir.resolve(name));
+        change.apply(folder);
+
+        Report report = OfflineLogVerifier.verify(folder, null);
+
+        assertThat(report.ok()).as(name).isFalse();
+        assertThat(report.firstBadSeq()).as(name + ": " + report.reason()).isEqualTo(seq);
+        assertThat(report.reason()).as(name).contains(reason);
+    }
+
+    private static String changeEnvelope(String line, java.util.function.UnaryOperator<String> change,
+            boolean fixLeaf) throws Exception {
+        JsonNode entry = new ObjectMapper().readTree(line);
+        String envelope = new String(Base64.getDecoder().decode(entry.get("envelope").asText()), UTF_8);
+        byte[] changed = change.apply(envelope).getBytes(UTF_8);
+        String leaf = fixLeaf ? HexFormat.of().formatHex(Merkle.leafHash(changed)) : entry.get("leafHash").asText();
+        return "{\"seq\":" + entry.get("seq").asLong() + ",\"leafHash\":\"" + leaf + "\",\"envelope\":\""
+                + Base64.getEncoder().encodeToString(changed) + "\"}";
+    }
+
+    private static Path unzip(Path zip, Path target) throws IOException {
+        try (FileSystem fs = FileSystems.newFileSystem(zip)) {
+            Path root = fs.getPath("/");
+            try (var walk = Files.walk(root)) {
+                for (Path p : walk.toList()) {
+                    Path out = target.resolve(root.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(out);
+                    } else {
+                        Files.copy(p, out);
+                    }
+                }
+            }
+        }
+        return target;
     }
 
     private void assertFails(long seq, String reason) {

@@ -1,5 +1,6 @@
 package com.itadcustody.custody.web;
 
+import com.itadcustody.custody.internal.AuditRuns;
 import com.itadcustody.custody.internal.CustodyProofs;
 import com.itadcustody.custody.internal.CustodyProofs.AssetChain;
 import com.itadcustody.custody.internal.CustodyProofs.ConsistencyProof;
@@ -33,9 +34,15 @@ class CustodyLogController {
     static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 
     private final CustodyProofs proofs;
+    private final com.itadcustody.custody.internal.LogExport export;
 
-    CustodyLogController(CustodyProofs proofs) {
+    private final AuditRuns audits;
+
+    CustodyLogController(CustodyProofs proofs, com.itadcustody.custody.internal.LogExport export,
+            AuditRuns audits) {
         this.proofs = proofs;
+        this.export = export;
+        this.audits = audits;
     }
 
     @GetMapping(path = "/public/custody/checkpoint", produces = "text/plain")
@@ -104,6 +111,37 @@ class CustodyLogController {
     @Operation(summary = "An asset's custody chain: its envelopes in order, each with its inclusion proof")
     AssetChain chain(@PathVariable UUID assetId) {
         return proofs.chain(assetId);
+    }
+
+    @GetMapping("/custody/export")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Bulk export of entries [from, to) with keys and checkpoints, verifiable offline",
+            description = "A zip: manifest.json, keys.txt, checkpoints/<size>.note, entries.jsonl. Verify it with "
+                    + "java -jar itad-custody.jar verify-log export.zip (docs/custody-log-format.md).")
+    void export(@RequestParam(defaultValue = "0") long from, @RequestParam(required = false) Long to,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        export.checkRange(from, to);
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"custody-log-" + from + "-"
+                + (to == null ? "end" : to) + ".zip\"");
+        export.export(from, to, response.getOutputStream());
+    }
+
+    @PostMapping("/custody/audits")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Start a full audit of the log; poll its status for progress and the report")
+    ResponseEntity<AuditRuns.Status> startAudit() {
+        AuditRuns.Status status = audits.start();
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/custody/audits/" + status.id()))
+                .body(status);
+    }
+
+    @GetMapping("/custody/audits/{id}")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Progress and, once finished, the report of an audit: OK, or the first bad sequence number"
+            + " and why")
+    AuditRuns.Status audit(@PathVariable UUID id) {
+        return audits.status(id);
     }
 
     /** A checkpoint as JSON. */

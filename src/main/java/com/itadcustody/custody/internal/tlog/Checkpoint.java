@@ -122,12 +122,14 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
         return checkpoint;
     }
 
+    /** Equal when origin, size, root hash and extension lines are equal. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Checkpoint c && c.origin.equals(origin) && c.size == size
                 && Arrays.equals(c.rootHash, rootHash) && c.extensions.equals(extensions);
     }
 
+    /** A hash code consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Objects.hash(origin, size, Arrays.hashCode(rootHash), extensions);

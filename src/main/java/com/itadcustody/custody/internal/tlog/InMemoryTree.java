@@ -62,6 +62,7 @@ public final class InMemoryTree implements SubtreeHashes {
         return Merkle.consistencyProof(oldSize, newSize, this);
     }
 
+    /** The stored perfect subtree at the level and index; throws IllegalArgumentException if it is not complete. */
     @Override
     public byte[] hash(int level, long index) {
         if (level < 0 || level >= levels.size() || index < 0 || index >= counts.get(level)) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -83,15 +82,9 @@ public final class Jcs {
         }
     }
 
-    /** Parses UTF-8 JSON text strictly and returns its canonical UTF-8 bytes. */
+    /** Parses UTF-8 JSON text strictly (invalid UTF-8 included) and returns its canonical UTF-8 bytes. */
     public static byte[] canonicalizeJson(byte[] json) {
-        try {
-            return canonicalize(STRICT_JSON.readTree(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON", e);
-        }
+        return canonicalizeJson(Codec.utf8(json, "JSON text"));
     }
 
     /** Whether the bytes are valid JSON already in canonical form (what an audit checks of a stored envelope). */

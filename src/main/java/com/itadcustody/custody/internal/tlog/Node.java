@@ -44,16 +44,19 @@ public record Node(int level, long index, byte[] hash) {
         return 1L << level;
     }
 
+    /** Equal when level, index and hash bytes are equal. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Node n && n.level == level && n.index == index && Arrays.equals(n.hash, hash);
     }
 
+    /** A hash code consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Objects.hash(level, index, Arrays.hashCode(hash));
     }
 
+    /** Level, index and the hash in hex. */
     @Override
     public String toString() {
         return "Node[level=" + level + ", index=" + index + ", hash=" + Codec.hex(hash) + "]";

@@ -168,11 +168,13 @@ public final class NoteKey {
         }
     }
 
+    /** Equal when name and public key are equal. */
     @Override
     public boolean equals(Object other) {
         return other instanceof NoteKey k && k.name.equals(name) && Arrays.equals(k.publicKey, publicKey);
     }
 
+    /** A hash code consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return name.hashCode() * 31 + Arrays.hashCode(publicKey);

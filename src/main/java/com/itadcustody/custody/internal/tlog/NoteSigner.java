@@ -179,6 +179,7 @@ public final class NoteSigner {
             this.seed = seed.clone();
         }
 
+        /** Yields the seed, exactly once. */
         @Override
         public void nextBytes(byte[] bytes) {
             if (used || bytes.length != seed.length) {

@@ -75,17 +75,20 @@ public final class SignedNote {
             return key.name().equals(keyName) && key.keyId() == keyId;
         }
 
+        /** Equal when key name, key ID and signature bytes are equal. */
         @Override
         public boolean equals(Object other) {
             return other instanceof NoteSignature s && s.keyName.equals(keyName) && s.keyId == keyId
                     && Arrays.equals(s.signature, signature);
         }
 
+        /** A hash code consistent with {@link #equals}. */
         @Override
         public int hashCode() {
             return Objects.hash(keyName, keyId, Arrays.hashCode(signature));
         }
 
+        /** The signature line, as {@link #line()}. */
         @Override
         public String toString() {
             return line();
@@ -228,11 +231,13 @@ public final class SignedNote {
         return encode().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Equal when text and signatures are equal. */
     @Override
     public boolean equals(Object other) {
         return other instanceof SignedNote n && n.text.equals(text) && n.signatures.equals(signatures);
     }
 
+    /** A hash code consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return text.hashCode() * 31 + signatures.hashCode();

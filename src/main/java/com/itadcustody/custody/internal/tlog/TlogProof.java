@@ -146,16 +146,19 @@ public record TlogProof(byte[] extra, long index, List<byte[]> inclusionProof, S
         return proof.verify(leafHash, trustedLogKeys, origin);
     }
 
+    /** Equal when the text formats are equal. */
     @Override
     public boolean equals(Object other) {
         return other instanceof TlogProof p && format().equals(p.format());
     }
 
+    /** A hash code consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return format().hashCode();
     }
 
+    /** The text format, as {@link #format()}. */
     @Override
     public String toString() {
         return format();
