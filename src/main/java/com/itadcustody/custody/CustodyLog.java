@@ -17,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustodyLog {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final ObjectMapper json;
 
-    CustodyLog(JdbcClient jdbc, ObjectMapper json) {
+    CustodyLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -44,11 +46,33 @@ public class CustodyLog {
                 .param("type", event.type())
                 .param("occurred", Timestamp.from(event.occurredAt()))
                 .param("actor", event.actor().userId())
-                .param("role", event.actor().roles().stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b)
-                        .orElse("SYSTEM"))
+                .param("role", roles(event))
                 .param("data", toJson(event.data()))
                 .update();
         return event.eventId();
+    }
+
+    /** Records many events in the caller's transaction with JDBC batches (imports); idempotent per event id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(java.util.List<CustodyEvent> events) {
+        template.batchUpdate("""
+                insert into custody_inbox (event_id, asset_id, asset_serial, medium_serial, type, occurred_at,
+                    actor_id, actor_role, actor_org, location, evidence, data)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                on conflict (event_id) do nothing""", events, 1000, (ps, event) -> {
+                    ps.setObject(1, event.eventId());
+                    ps.setObject(2, event.assetId());
+                    ps.setString(3, event.assetSerial());
+                    ps.setString(4, event.mediumSerial());
+                    ps.setString(5, event.type());
+                    ps.setTimestamp(6, Timestamp.from(event.occurredAt()));
+                    ps.setObject(7, event.actor().userId());
+                    ps.setString(8, roles(event));
+                    ps.setObject(9, event.actor().vendorId());
+                    ps.setString(10, event.location());
+                    ps.setString(11, toJson(event.evidence()));
+                    ps.setString(12, toJson(event.data()));
+                });
     }
 
     /** Whether any custody event was ever recorded for the asset (sequenced or still waiting to be). */
@@ -69,6 +93,11 @@ public class CustodyLog {
                 .param("asset", assetId)
                 .query(Long.class)
                 .single();
+    }
+
+    private static String roles(CustodyEvent event) {
+        return event.actor().roles().stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b)
+                .orElse("SYSTEM");
     }
 
     private String toJson(Object value) {

@@ -176,12 +176,13 @@ class AssetApiTests extends IntegrationTest {
     }
 
     @Test
-    void deletesAnAssetWithoutHistory() {
+    void refusesDeletingEvenAFreshlyRegisteredAssetItsRegistrationIsHistory() {
         JsonNode asset = register();
         ApiClient manager = ApiClient.withToken(port, users.tokenFor(Role.ASSET_MANAGER));
 
-        assertThat(manager.delete("/api/v1/assets/" + asset.get("id").asText()).status()).isEqualTo(204);
-        assertProblem(staff.get("/api/v1/assets/" + asset.get("id").asText()), 404, "not-found");
+        assertProblem(manager.delete("/api/v1/assets/" + asset.get("id").asText()), 409,
+                "asset-has-custody-history");
+        assertThat(staff.get("/api/v1/assets/" + asset.get("id").asText()).status()).isEqualTo(200);
     }
 
     @Test

@@ -46,7 +46,7 @@ class AssetLifecycleTests extends IntegrationTest {
         }
 
         assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.DISPOSED);
-        assertThat(custody.countEvents(id)).isEqualTo(6);
+        assertThat(custody.countEvents(id)).as("registration plus six moves").isEqualTo(7);
     }
 
     @ParameterizedTest
@@ -61,7 +61,7 @@ class AssetLifecycleTests extends IntegrationTest {
                     assertThat(e.rule()).isEqualTo("illegal-status-transition");
                 });
         assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.IN_SERVICE);
-        assertThat(custody.hasEvents(id)).isFalse();
+        assertThat(custody.countEvents(id)).as("only the registration").isEqualTo(1);
     }
 
     @Test
@@ -72,7 +72,7 @@ class AssetLifecycleTests extends IntegrationTest {
         lifecycle.transition(id, AssetStatus.IN_SERVICE, actor(Role.ASSET_MANAGER), "rejected");
 
         assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.IN_SERVICE);
-        assertThat(custody.countEvents(id)).isEqualTo(2);
+        assertThat(custody.countEvents(id)).isEqualTo(3);
     }
 
     @Test
@@ -96,11 +96,27 @@ class AssetLifecycleTests extends IntegrationTest {
     }
 
     @Test
-    void deletesAnAssetRegisteredByMistakeWithItsMedia() {
+    void evenAFreshlyRegisteredAssetHasHistoryAndIsArchivedNotDeleted() {
         UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
 
-        registry.delete(id);
+        assertThatThrownBy(() -> registry.delete(id))
+                .isInstanceOfSatisfying(DomainRuleViolated.class,
+                        e -> assertThat(e.rule()).isEqualTo("asset-has-custody-history"));
+        registry.transition(id, AssetStatus.ARCHIVED, actor(Role.ASSET_MANAGER), "registered by mistake");
+        assertThat(lifecycle.statusOf(id)).isEqualTo(AssetStatus.ARCHIVED);
+    }
 
-        assertThatThrownBy(() -> registry.get(id)).isInstanceOf(com.itadcustody.shared.NotFound.class);
+    @Test
+    void everyRegistryChangeIsACustodyEvent() {
+        UUID id = registry.register(anyLaptop(), actor(Role.IT_STAFF)).id();
+        var asset = registry.get(id);
+        registry.update(id, new com.itadcustody.asset.internal.AssetInput(asset.tag(), asset.serialNumber(),
+                asset.type(), asset.make(), asset.model(), asset.purchaseDate(), asset.purchaseCost(),
+                asset.currency(), asset.warrantyEnd(), "Munich", asset.custodian(), asset.department(), null),
+                asset.version(), null, actor(Role.IT_STAFF));
+        var medium = registry.addMedium(id, AssetFixtures.anyMedium(MediaType.USB_FLASH), actor(Role.IT_STAFF));
+        registry.removeMedium(id, medium.id(), actor(Role.IT_STAFF));
+
+        assertThat(custody.countEvents(id)).as("registered, updated, medium added, medium removed").isEqualTo(4);
     }
 }

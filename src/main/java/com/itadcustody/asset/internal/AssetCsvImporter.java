@@ -5,6 +5,7 @@ import static com.itadcustody.asset.internal.AssetCsvColumns.*;
 import com.itadcustody.asset.AssetStatus;
 import com.itadcustody.asset.AssetType;
 import com.itadcustody.asset.MediaType;
+import com.itadcustody.custody.CustodyLog;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.InputRejected;
 import com.itadcustody.shared.InputRejected.Problem;
@@ -54,11 +55,13 @@ public class AssetCsvImporter {
     private final Assets assets;
     private final StorageMedia media;
     private final Validator validator;
+    private final CustodyLog custody;
 
-    AssetCsvImporter(Assets assets, StorageMedia media, Validator validator) {
+    AssetCsvImporter(Assets assets, StorageMedia media, Validator validator, CustodyLog custody) {
         this.assets = assets;
         this.media = media;
         this.validator = validator;
+        this.custody = custody;
     }
 
     /** What an import took. */
@@ -83,6 +86,10 @@ public class AssetCsvImporter {
         }
         assets.insertAll(newAssets);
         media.insertAll(newMedia);
+        Map<UUID, List<Medium>> mediaByAsset = new HashMap<>();
+        newMedia.forEach(m -> mediaByAsset.computeIfAbsent(m.assetId(), k -> new ArrayList<>()).add(m));
+        custody.appendAll(newAssets.stream().map(a -> AssetRegistry.registeredEvent(
+                a.withMedia(mediaByAsset.getOrDefault(a.id(), List.of())), actor, "csv-import")).toList());
         return new Imported(newAssets.size(), newMedia.size());
     }
 

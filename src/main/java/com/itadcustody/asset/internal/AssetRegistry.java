@@ -61,7 +61,9 @@ public class AssetRegistry {
         assets.insert(asset);
         List<Medium> newMedia = input.media().stream().map(m -> newMedium(id, m, actor, now)).toList();
         media.insertAll(newMedia);
-        return asset.withMedia(newMedia);
+        Asset registered = asset.withMedia(newMedia);
+        custody.append(registeredEvent(registered, actor, "api"));
+        return registered;
     }
 
     /**
@@ -94,6 +96,11 @@ public class AssetRegistry {
                 current.createdBy(), now(), actor.userId(), List.of());
         if (!assets.update(changed)) {
             throw DomainRuleViolated.conflict("concurrent-change", "version", "the asset was changed meanwhile");
+        }
+        List<String> fields = changedFields(current, changed);
+        if (!fields.isEmpty()) {
+            custody.append(new CustodyEvent(UUID.randomUUID(), id, changed.serialNumber(), null, "ASSET_UPDATED",
+                    changed.updatedAt(), actor, changed.location(), List.of(), Map.of("fields", fields)));
         }
         return get(id);
     }
@@ -132,12 +139,15 @@ public class AssetRegistry {
         }
         Medium medium = newMedium(assetId, input, actor, now());
         media.insertAll(List.of(medium));
+        custody.append(new CustodyEvent(UUID.randomUUID(), assetId, asset.serialNumber(), medium.serialNumber(),
+                "MEDIUM_ADDED", medium.createdAt(), actor, asset.location(), List.of(),
+                Map.of("mediaType", medium.mediaType().name())));
         return medium;
     }
 
     /** Removes a medium registered by mistake; only while the asset is in service. */
     @Transactional
-    public void removeMedium(UUID assetId, UUID mediumId) {
+    public void removeMedium(UUID assetId, UUID mediumId, Actor actor) {
         Asset asset = assets.lock(assetId).orElseThrow(() -> new NotFound("asset", assetId));
         Medium medium = media.find(mediumId).filter(m -> m.assetId().equals(assetId))
                 .orElseThrow(() -> new NotFound("storage medium", mediumId));
@@ -146,6 +156,9 @@ public class AssetRegistry {
                     "media can be removed only while the asset is in service; it is " + asset.status());
         }
         media.delete(medium.id());
+        custody.append(new CustodyEvent(UUID.randomUUID(), assetId, asset.serialNumber(), medium.serialNumber(),
+                "MEDIUM_REMOVED", now(), actor, asset.location(), List.of(),
+                Map.of("mediaType", medium.mediaType().name())));
     }
 
     /**
@@ -188,6 +201,49 @@ public class AssetRegistry {
         custody.append(new CustodyEvent(UUID.randomUUID(), id, asset.serialNumber(), null, "ASSET_STATUS_CHANGED",
                 now, actor, asset.location(), List.of(), data));
         return get(id);
+    }
+
+    /** The custody event of a newly registered asset: what it is and which media it holds (no personal data). */
+    static CustodyEvent registeredEvent(Asset asset, Actor actor, String source) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("tag", asset.tag());
+        data.put("type", asset.type().name());
+        if (asset.make() != null) {
+            data.put("make", asset.make());
+        }
+        if (asset.model() != null) {
+            data.put("model", asset.model());
+        }
+        data.put("media", asset.media().stream().map(m -> Map.of("serial", m.serialNumber(), "mediaType",
+                m.mediaType().name())).toList());
+        data.put("source", source);
+        return new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null, "ASSET_REGISTERED",
+                asset.createdAt(), actor, asset.location(), List.of(), data);
+    }
+
+    private static List<String> changedFields(Asset before, Asset after) {
+        List<String> fields = new java.util.ArrayList<>();
+        compare(fields, "tag", before.tag(), after.tag());
+        compare(fields, "serialNumber", before.serialNumber(), after.serialNumber());
+        compare(fields, "type", before.type(), after.type());
+        compare(fields, "make", before.make(), after.make());
+        compare(fields, "model", before.model(), after.model());
+        compare(fields, "purchaseDate", before.purchaseDate(), after.purchaseDate());
+        compare(fields, "purchaseCost", before.purchaseCost(), after.purchaseCost());
+        compare(fields, "currency", before.currency(), after.currency());
+        compare(fields, "warrantyEnd", before.warrantyEnd(), after.warrantyEnd());
+        compare(fields, "location", before.location(), after.location());
+        compare(fields, "custodian", before.custodian(), after.custodian());
+        compare(fields, "department", before.department(), after.department());
+        return fields;
+    }
+
+    private static void compare(List<String> fields, String name, Object before, Object after) {
+        boolean same = before instanceof java.math.BigDecimal b && after instanceof java.math.BigDecimal a
+                ? b.compareTo(a) == 0 : java.util.Objects.equals(before, after);
+        if (!same) {
+            fields.add(name);
+        }
     }
 
     private void checkMediaSerials(List<MediumInput> input) {

@@ -6,12 +6,15 @@ import static com.itadcustody.asset.license.LicensePoolService.now;
 import com.itadcustody.asset.AssetStatus;
 import com.itadcustody.asset.LicenseSeats;
 import com.itadcustody.asset.SeatAssignmentView;
+import com.itadcustody.custody.CustodyEvent;
+import com.itadcustody.custody.CustodyLog;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.DomainRuleViolated;
 import com.itadcustody.shared.NotFound;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -35,8 +38,10 @@ class SeatService implements LicenseSeats {
     private final LicensePools pools;
     private final SeatAssignments seats;
     private final AssetRows assets;
+    private final CustodyLog custody;
 
-    SeatService(LicensePools pools, SeatAssignments seats, AssetRows assets) {
+    SeatService(LicensePools pools, SeatAssignments seats, AssetRows assets, CustodyLog custody) {
+        this.custody = custody;
         this.pools = pools;
         this.seats = seats;
         this.assets = assets;
@@ -80,6 +85,9 @@ class SeatService implements LicenseSeats {
             throw DomainRuleViolated.conflict("already-assigned", target.field(),
                     "A seat of this pool is already assigned to this target.");
         }
+        if (target.isDevice()) {
+            custody.append(seatEvent("LICENSE_SEAT_ASSIGNED", pool, seat.assetId(), seat.id(), actor));
+        }
         return seat;
     }
 
@@ -91,8 +99,18 @@ class SeatService implements LicenseSeats {
         if (!seat.active() || !seats.release(seatId, now, actor.userId())) {
             throw DomainRuleViolated.conflict("already-released", null, "The seat was already released.");
         }
+        if (seat.assetId() != null) {
+            custody.append(seatEvent("LICENSE_SEAT_RELEASED", pools.find(poolId).orElseThrow().pool(), seat.assetId(),
+                    seat.id(), actor));
+        }
         return new SeatAssignment(seat.id(), seat.poolId(), seat.assetId(), seat.assignee(), seat.assignedAt(),
                 seat.assignedBy(), now, actor.userId());
+    }
+
+    private static CustodyEvent seatEvent(String type, LicensePool pool, UUID assetId, UUID seatId, Actor actor) {
+        return new CustodyEvent(UUID.randomUUID(), assetId, null, null, type, Instant.now(), actor, null, List.of(),
+                Map.of("poolId", pool.id().toString(), "seatId", seatId.toString(), "publisher",
+                        pool.terms().publisher(), "product", pool.terms().product()));
     }
 
     /** The pool's active seats, or its whole history; 404 for an unknown pool. */
@@ -120,7 +138,14 @@ class SeatService implements LicenseSeats {
         if (!assets.lockForRelease(assetId)) {
             return 0;
         }
-        return seats.releaseAllOfAsset(assetId, now(), actor.userId());
+        List<SeatAssignmentView> active = seats.activeOfAsset(assetId);
+        int released = seats.releaseAllOfAsset(assetId, now(), actor.userId());
+        for (SeatAssignmentView seat : active) {
+            custody.append(new CustodyEvent(UUID.randomUUID(), assetId, null, null, "LICENSE_SEAT_RELEASED",
+                    Instant.now(), actor, null, List.of(), Map.of("poolId", seat.poolId().toString(), "seatId",
+                    seat.id().toString(), "publisher", seat.publisher(), "product", seat.product())));
+        }
+        return released;
     }
 
     @Override

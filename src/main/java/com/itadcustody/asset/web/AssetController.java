@@ -119,7 +119,7 @@ class AssetController {
     @PreAuthorize(EDITORS)
     @Operation(summary = "Remove a medium registered by mistake (only while the asset is in service)")
     ResponseEntity<Void> removeMedium(@PathVariable UUID id, @PathVariable UUID mediumId) {
-        registry.removeMedium(id, mediumId);
+        registry.removeMedium(id, mediumId, actor.get());
         return ResponseEntity.noContent().build();
     }
 }
