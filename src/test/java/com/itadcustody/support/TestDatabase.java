@@ -81,6 +81,12 @@ public final class TestDatabase {
         return isolated;
     }
 
+    /** A new, separate database on the same server each time, for tests that run their own application nodes. */
+    public static synchronized TestDatabase fresh() {
+        TestDatabase shared = get();
+        return new TestDatabase(shared.kind, shared.adminUrl, shared.adminUser, shared.adminPassword);
+    }
+
     private static TestDatabase create() {
         String external = System.getenv("ITAD_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
