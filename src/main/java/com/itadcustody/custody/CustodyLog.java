@@ -29,6 +29,7 @@ public class CustodyLog {
     /** Records the event in the log's inbox within the caller's transaction; idempotent on the event id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(CustodyEvent event) {
+        requireCanonicalisable(event);
         jdbc.sql("""
                 insert into custody_inbox (event_id, asset_id, asset_serial, medium_serial, type, occurred_at,
                     actor_id, actor_role, actor_org, location, evidence, data)
@@ -55,10 +56,12 @@ public class CustodyLog {
     /** Records many events in the caller's transaction with JDBC batches (imports); idempotent per event id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(java.util.List<CustodyEvent> events) {
+        events.forEach(CustodyLog::requireCanonicalisable);
         template.batchUpdate("""
                 insert into custody_inbox (event_id, asset_id, asset_serial, medium_serial, type, occurred_at,
                     actor_id, actor_role, actor_org, location, evidence, data)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb)
+                where not exists (select 1 from custody_entry where event_id = ?)
                 on conflict (event_id) do nothing""", events, 1000, (ps, event) -> {
                     ps.setObject(1, event.eventId());
                     ps.setObject(2, event.assetId());
@@ -72,6 +75,7 @@ public class CustodyLog {
                     ps.setString(10, event.location());
                     ps.setString(11, toJson(event.evidence()));
                     ps.setString(12, toJson(event.data()));
+                    ps.setObject(13, event.eventId());
                 });
     }
 
@@ -93,6 +97,17 @@ public class CustodyLog {
                 .param("asset", assetId)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Refuses, in the caller's transaction, data the sequencer could not canonicalise later (e.g. an integer
+     * beyond ±2^53), so that one bad event can never stall the log.
+     */
+    private static void requireCanonicalisable(CustodyEvent event) {
+        com.itadcustody.custody.internal.tlog.Jcs.canonicalize(event.data());
+        com.itadcustody.custody.internal.tlog.Jcs.canonicalize(event.evidence().stream()
+                .map(e -> java.util.Map.of("sha256", e.sha256(), "mediaType", e.mediaType(), "name", e.name()))
+                .toList());
     }
 
     private static String roles(CustodyEvent event) {

@@ -252,6 +252,34 @@ class CustodyLogTamperTests {
     }
 
     @Test
+    void aSavedCheckpointCatchesAnExportCutShortWithItsCheckpoints(@TempDir Path dir) throws Exception {
+        Path zip = export(dir);
+        Path folder = unzip(zip, dir.resolve("cut"));
+        String saved = Files.readString(folder.resolve("checkpoints/40.note"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(folder.resolve("entries.jsonl")));
+        Files.write(folder.resolve("entries.jsonl"), lines.subList(0, 35));
+        Files.delete(folder.resolve("checkpoints/40.note"));
+
+        Report withoutSaved = OfflineLogVerifier.verify(folder, null);
+        Report withSaved = OfflineLogVerifier.verify(folder, null, "localhost/itad-custody", saved);
+
+        assertThat(withoutSaved.ok()).as("nothing in the export itself shows the cut").isTrue();
+        assertThat(withSaved.ok()).isFalse();
+        assertThat(withSaved.firstBadSeq()).isEqualTo(35);
+        assertThat(withSaved.reason()).contains("a checkpoint was signed at size 40");
+    }
+
+    @Test
+    void refusesEventDataTheLogCouldNotCanonicalise() {
+        CustodyEvent event = CustodyEvent.now(UUID.randomUUID(), null, "TOO_BIG", Actor.system(),
+                Map.of("n", Long.MAX_VALUE));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> tx.executeWithoutResult(s -> custody.append(event)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theOfflineVerifierTrustsOnlyTheKeysItIsGiven(@TempDir Path dir) throws Exception {
         Path zip = export(dir);
         String stranger = NoteSigner.generate("localhost/itad-custody").verifierKey().verifierKey();

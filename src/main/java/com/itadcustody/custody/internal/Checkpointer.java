@@ -30,11 +30,13 @@ class Checkpointer {
 
     private final CustodySettings settings;
     private final LogSigningKey key;
+    private final LastSignedCheckpoint lastSigned;
     private Instant lastAttempt = Instant.EPOCH;
 
-    Checkpointer(CustodySettings settings, LogSigningKey key) {
+    Checkpointer(CustodySettings settings, LogSigningKey key, LastSignedCheckpoint lastSigned) {
         this.settings = settings;
         this.key = key;
+        this.lastSigned = lastSigned;
     }
 
     /** Signs a checkpoint if the tree has grown and (unless {@code now}) the interval has passed. */
@@ -54,6 +56,15 @@ class Checkpointer {
             StoredTree tree = new StoredTree(c);
             byte[] root = Merkle.root(size, tree);
             Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            StoredCheckpoint remembered = lastSigned.read(c);
+            if (remembered != null && (previous == null || remembered.treeSize() > previous.treeSize())) {
+                // the database lost checkpoints this node signed: refuse to sign over a possibly rewritten history
+                if (remembered.treeSize() > size) {
+                    throw new IllegalStateException("the log has " + size + " entries but this node signed a"
+                            + " checkpoint at size " + remembered.treeSize() + "; entries or checkpoints were removed");
+                }
+                checkPrevious(c, remembered, size, root, tree);
+            }
             if (previous != null) {
                 checkPrevious(c, previous, size, root, tree);
                 if (previous.issuedAt().isAfter(issuedAt)) {
@@ -71,6 +82,8 @@ class Checkpointer {
                 ps.executeUpdate();
             }
             c.commit();
+            lastSigned.write(new StoredCheckpoint(size, root, note.encode(), key.signer().verifierKey().keyIdHex(),
+                    issuedAt));
             log.debug("Signed custody checkpoint at tree size {}", size);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -81,9 +94,10 @@ class Checkpointer {
     private void checkPrevious(Connection c, StoredCheckpoint previous, long size, byte[] root, StoredTree tree)
             throws SQLException {
         try {
-            Checkpoint.open(previous.note(), settings.origin(), keys(c));
-            Merkle.verifyConsistency(previous.treeSize(), size,
-                    Merkle.consistencyProof(previous.treeSize(), size, tree), previous.rootHash(), root);
+            // trust the root inside the signed note, not the column next to it
+            Checkpoint signed = Checkpoint.open(previous.note(), settings.origin(), keys(c));
+            Merkle.verifyConsistency(signed.size(), size, Merkle.consistencyProof(signed.size(), size, tree),
+                    signed.rootHash(), root);
         } catch (VerificationException | IllegalArgumentException e) {
             log.error("Refusing to sign a checkpoint at size {}: the checkpoint at size {} does not verify: {}",
                     size, previous.treeSize(), e.getMessage());

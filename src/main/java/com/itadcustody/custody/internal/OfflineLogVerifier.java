@@ -40,17 +40,28 @@ public final class OfflineLogVerifier {
      * auditor should take the log's public keys from a source other than the export itself.
      */
     public static Report verify(Path path, List<String> trustedKeys) throws IOException {
+        return verify(path, trustedKeys, null, null);
+    }
+
+    /**
+     * Verifies the export with what the auditor trusts independently of it: the log's verifier keys (null: the
+     * export's keys.txt), its origin (null: the manifest's) and a checkpoint saved earlier (null: none), which the
+     * export must contain and agree with, so that an export cut short before it is refused.
+     */
+    public static Report verify(Path path, List<String> trustedKeys, String trustedOrigin, String savedCheckpoint)
+            throws IOException {
         if (Files.isDirectory(path)) {
-            return verifyFolder(path, trustedKeys);
+            return verifyFolder(path, trustedKeys, trustedOrigin, savedCheckpoint);
         }
         try (FileSystem zip = FileSystems.newFileSystem(path)) {
-            return verifyFolder(zip.getPath("/"), trustedKeys);
+            return verifyFolder(zip.getPath("/"), trustedKeys, trustedOrigin, savedCheckpoint);
         }
     }
 
-    private static Report verifyFolder(Path root, List<String> trustedKeys) throws IOException {
+    private static Report verifyFolder(Path root, List<String> trustedKeys, String trustedOrigin,
+            String savedCheckpoint) throws IOException {
         JsonNode manifest = JSON.readTree(Files.readAllBytes(root.resolve("manifest.json")));
-        String origin = manifest.path("origin").asText();
+        String origin = trustedOrigin != null ? trustedOrigin : manifest.path("origin").asText();
         if (manifest.path("from").asLong() != 0) {
             return Report.failed(0, 0, manifest.path("from").asLong(),
                     "the export starts at entry " + manifest.path("from").asLong() + "; only a full export from 0"
@@ -78,6 +89,22 @@ public final class OfflineLogVerifier {
                 checkpoints.put(body.size(), new StoredCheckpoint(body.size(), body.rootHash(), text, null,
                         Instant.EPOCH));
             }
+        }
+        if (savedCheckpoint != null) {
+            Checkpoint saved;
+            try {
+                saved = Checkpoint.open(savedCheckpoint, origin, keys);
+            } catch (RuntimeException e) {
+                return Report.failed(0, 0, 0, "the saved checkpoint does not verify with the trusted keys and origin: "
+                        + e.getMessage());
+            }
+            StoredCheckpoint inExport = checkpoints.get(saved.size());
+            if (inExport != null && !java.util.Arrays.equals(inExport.rootHash(), saved.rootHash())) {
+                return Report.failed(0, 0, saved.size() - 1, "the export's checkpoint at size " + saved.size()
+                        + " differs from the saved one: the log was rewritten");
+            }
+            checkpoints.put(saved.size(), new StoredCheckpoint(saved.size(), saved.rootHash(), savedCheckpoint, null,
+                    Instant.EPOCH));
         }
         Report signatures = LogVerifier.checkSignatures(checkpoints.values(), keys, origin);
         if (signatures != null) {
