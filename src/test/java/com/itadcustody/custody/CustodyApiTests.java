@@ -50,7 +50,8 @@ class CustodyApiTests extends IntegrationTest {
     @Test
     void anAssetsChainComesWithInclusionProofsThatVerifyAgainstTheSignedCheckpoint() {
         JsonNode chain = await().atMost(Duration.ofSeconds(30)).until(
-                () -> compliance.get("/api/v1/custody/assets/" + assetId + "/chain"), r -> r.status() == 200).json();
+                () -> compliance.get("/api/v1/custody/assets/" + assetId + "/chain"),
+                r -> r.status() == 200 && r.json().get("links").size() == 2).json();
         List<NoteKey> keys = keys();
         Checkpoint checkpoint = Checkpoint.open(chain.get("checkpoint").asText(), ORIGIN, keys);
 

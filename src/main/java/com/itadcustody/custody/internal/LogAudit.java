@@ -62,13 +62,14 @@ public class LogAudit {
         LogVerifier walk = new LogVerifier(checkpoints, progress);
         tx.executeWithoutResult(status -> jdbc.query(con -> {
             var ps = con.prepareStatement(
-                    "select seq, event_id, asset_id, envelope, leaf_hash from custody_entry order by seq");
+                    "select e.seq, e.event_id, e.asset_id, e.envelope, e.leaf_hash, n.hash from custody_entry e"
+                    + " left join custody_tree_node n on n.level = 0 and n.idx = e.seq order by e.seq");
             ps.setFetchSize(FETCH_SIZE);
             return ps;
         }, rs -> {
             if (walk.failure() == null) {
                 walk.visit(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getBytes(4),
-                        rs.getBytes(5));
+                        rs.getBytes(5), rs.getBytes(6));
             }
         }));
         Report report = walk.finish();

@@ -90,6 +90,17 @@ public final class LogVerifier {
 
     /** Checks the next entry; after a failure, further entries are ignored. */
     public void visit(long seq, UUID eventId, UUID assetId, byte[] envelope, byte[] storedLeaf) {
+        visit(seq, eventId, assetId, envelope, storedLeaf, null);
+    }
+
+    /**
+     * Checks the next entry, also against the leaf the tree stored for it when the entry was sequenced (null if
+     * not available), which pins a changed envelope to its own position even when its leaf hash was recomputed.
+     */
+    public void visit(long seq, UUID eventId, UUID assetId, byte[] envelope, byte[] storedLeaf, byte[] treeLeaf) {
+        if (failure != null) {
+            return;
+        }
         long expected = range.size();
         if (seq != expected) {
             fail(expected, "entry " + expected + " is missing (the next stored entry is " + seq + ")");
@@ -114,6 +125,11 @@ public final class LogVerifier {
         if (json.path("seq").asLong(-1) != seq) {
             fail(seq, "the envelope was written for position " + json.path("seq").asText("?")
                     + ": entries were moved");
+            return;
+        }
+        if (treeLeaf != null && !Arrays.equals(leaf, treeLeaf)) {
+            fail(seq, "the envelope does not hash to the leaf stored in the tree when it was sequenced: the envelope"
+                    + " and its leaf hash were changed");
             return;
         }
         if (!eventId.toString().equals(json.path("eventId").asText())
