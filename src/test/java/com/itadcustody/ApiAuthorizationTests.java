@@ -106,6 +106,8 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(get("/api/v1/custody/consistency", "/api/v1/custody/consistency?from=1&to=1", AUDITORS));
         e.add(get("/api/v1/custody/assets/{assetId}/chain", "/api/v1/custody/assets/" + ID + "/chain", AUDITORS));
         e.add(get("/api/v1/custody/export", "/api/v1/custody/export?from=5&to=1", AUDITORS));
+        e.add(get("/api/v1/custody/checkpoints/{treeSize}/timestamp", "/api/v1/custody/checkpoints/999999/timestamp",
+                AUDITORS));
         e.add(of("POST", "/api/v1/custody/audits", "/api/v1/custody/audits", null, null, AUDITORS));
         e.add(get("/api/v1/custody/audits/{id}", "/api/v1/custody/audits/" + ID, AUDITORS));
         return e;

@@ -31,9 +31,11 @@ class Checkpointer {
     private final CustodySettings settings;
     private final LogSigningKey key;
     private final LastSignedCheckpoint lastSigned;
+    private final TimestampClient tsa;
     private Instant lastAttempt = Instant.EPOCH;
 
-    Checkpointer(CustodySettings settings, LogSigningKey key, LastSignedCheckpoint lastSigned) {
+    Checkpointer(CustodySettings settings, LogSigningKey key, LastSignedCheckpoint lastSigned, TimestampClient tsa) {
+        this.tsa = tsa;
         this.settings = settings;
         this.key = key;
         this.lastSigned = lastSigned;
@@ -72,13 +74,15 @@ class Checkpointer {
                 }
             }
             SignedNote note = new Checkpoint(settings.origin(), size, root).sign(key.signer());
+            byte[] timestamp = timestamp(note);
             try (PreparedStatement ps = c.prepareStatement("insert into custody_checkpoint (tree_size, root_hash, note,"
-                    + " key_id, issued_at) values (?, ?, ?, ?, ?)")) {
+                    + " key_id, issued_at, tsa_token) values (?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, size);
                 ps.setBytes(2, root);
                 ps.setString(3, note.encode());
                 ps.setString(4, key.signer().verifierKey().keyIdHex());
                 ps.setTimestamp(5, Timestamp.from(issuedAt));
+                ps.setBytes(6, timestamp);
                 ps.executeUpdate();
             }
             c.commit();
@@ -88,6 +92,22 @@ class Checkpointer {
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
+        }
+    }
+
+    /** The TSA's token over the signed note, or null if no TSA is configured or it failed (logged). */
+    private byte[] timestamp(SignedNote note) {
+        if (!tsa.enabled()) {
+            return null;
+        }
+        try {
+            return tsa.timestamp(note.encodeUtf8());
+        } catch (java.io.IOException e) {
+            log.warn("Checkpoint signed without an RFC 3161 timestamp: {}", e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

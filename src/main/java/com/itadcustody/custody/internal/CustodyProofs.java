@@ -39,6 +39,11 @@ public class CustodyProofs {
         return store.checkpoints();
     }
 
+    /** The RFC 3161 token of a checkpoint; 404 if the checkpoint does not exist or was not timestamped. */
+    public byte[] timestampToken(long treeSize) {
+        return store.timestampToken(treeSize).orElseThrow(() -> new NotFound("timestamp of checkpoint", treeSize));
+    }
+
     /** Every verifier key the log has signed with. */
     public List<String> verifierKeys() {
         return store.verifierKeys();

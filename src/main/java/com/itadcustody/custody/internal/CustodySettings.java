@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize at most this many events per sequencer transaction
  * @param checkpointInterval how often a checkpoint is signed when the tree has grown
  * @param sequencerEnabled whether this node takes part in sequencing (off only for tests and tools)
+ * @param tsaUrl an RFC 3161 time-stamping authority to timestamp every checkpoint; blank means none
  */
 @ConfigurationProperties("itad.custody")
 public record CustodySettings(
@@ -22,5 +23,6 @@ public record CustodySettings(
         @DefaultValue("200ms") Duration sequencerInterval,
         @DefaultValue("2000") int batchSize,
         @DefaultValue("5s") Duration checkpointInterval,
-        @DefaultValue("true") boolean sequencerEnabled) {
+        @DefaultValue("true") boolean sequencerEnabled,
+        String tsaUrl) {
 }

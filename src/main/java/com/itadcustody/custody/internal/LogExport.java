@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Bulk export of the log as a zip that an auditor can verify without us (docs/custody-log-format.md):
  * {@code manifest.json}, {@code keys.txt} (verifier keys), {@code checkpoints/<size>.note} (every checkpoint up to
- * the range's end) and {@code entries.jsonl} (one line per entry: seq, leaf hash in hex, envelope bytes in base64).
+ * the range's end, with {@code <size>.tst}, its RFC 3161 timestamp token, where there is one) and {@code entries.jsonl} (one line per entry: seq, leaf hash in hex, envelope bytes in base64).
  */
 @Service
 public class LogExport {
@@ -54,6 +54,10 @@ public class LogExport {
             for (StoredCheckpoint c : store.checkpoints()) {
                 if (c.treeSize() <= end) {
                     write(zip, "checkpoints/" + c.treeSize() + ".note", c.note().getBytes(StandardCharsets.UTF_8));
+                    var token = store.timestampToken(c.treeSize());
+                    if (token.isPresent()) {
+                        write(zip, "checkpoints/" + c.treeSize() + ".tst", token.get());
+                    }
                 }
             }
             zip.putNextEntry(new ZipEntry("entries.jsonl"));

@@ -74,6 +74,12 @@ public class LogStore {
                 .query(CHECKPOINT).list();
     }
 
+    /** The RFC 3161 timestamp token of the checkpoint at this size, if it has one. */
+    public Optional<byte[]> timestampToken(long treeSize) {
+        return jdbc.sql("select tsa_token from custody_checkpoint where tree_size = :size and tsa_token is not null")
+                .param("size", treeSize).query(byte[].class).optional();
+    }
+
     /** Every verifier key the log has used, as C2SP verifier key strings. */
     public List<String> verifierKeys() {
         return jdbc.sql("select verifier_key from custody_log_key order by created_at, key_id").query(String.class)

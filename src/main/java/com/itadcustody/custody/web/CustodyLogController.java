@@ -64,6 +64,16 @@ class CustodyLogController {
         return proofs.checkpoints().stream().map(CheckpointView::of).toList();
     }
 
+    @GetMapping("/custody/checkpoints/{treeSize}/timestamp")
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "The RFC 3161 timestamp token over a checkpoint's signed note (DER), if a TSA is configured",
+            description = "Check it with: openssl ts -verify -token_in -in token.tst -data checkpoint.note "
+                    + "-CAfile tsa-ca.pem")
+    ResponseEntity<byte[]> timestamp(@PathVariable long treeSize) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/timestamp-reply"))
+                .body(proofs.timestampToken(treeSize));
+    }
+
     @PostMapping("/custody/checkpoints")
     @PreAuthorize(AUDITORS)
     @Operation(summary = "Sign a checkpoint now (if the log has grown since the last one)")
