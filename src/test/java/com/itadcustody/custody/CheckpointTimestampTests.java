@@ -6,6 +6,7 @@ import com.itadcustody.custody.internal.CustodyProofs;
 import com.itadcustody.custody.internal.CustodySequencer;
 import com.itadcustody.custody.internal.StoredCheckpoint;
 import com.itadcustody.shared.Actor;
+import com.itadcustody.support.IntegrationTest;
 import com.itadcustody.support.TestDatabase;
 import com.sun.net.httpserver.HttpServer;
 import java.math.BigInteger;
@@ -55,14 +56,7 @@ class CheckpointTimestampTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestDatabase db = TestDatabase.fresh();
-        registry.add("itad.db.url", db::url);
-        registry.add("itad.db.user", db::appUser);
-        registry.add("itad.db.password", db::appPassword);
-        registry.add("itad.db.migration-user", db::ownerUser);
-        registry.add("itad.db.migration-password", db::ownerPassword);
-        registry.add("itad.data-dir", () -> System.getProperty("java.io.tmpdir") + "/itad-test-data");
-        registry.add("itad.demo.enabled", () -> "false");
+        IntegrationTest.useDatabase(registry, TestDatabase.fresh());
         registry.add("itad.custody.sequencer-enabled", () -> "false");
         registry.add("itad.custody.tsa-url", TSA::url);
     }

@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -224,13 +223,6 @@ class CustodyClusterTests {
     }
 
     private static Connection admin(TestDatabase db) throws SQLException {
-        java.util.Properties props = new java.util.Properties();
-        if (db.adminUser() != null) {
-            props.setProperty("user", db.adminUser());
-        }
-        if (db.adminPassword() != null) {
-            props.setProperty("password", db.adminPassword());
-        }
-        return DriverManager.getConnection(db.adminUrl(), props);
+        return db.adminConnection();
     }
 }

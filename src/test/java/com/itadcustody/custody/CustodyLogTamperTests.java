@@ -30,13 +30,12 @@ import com.itadcustody.custody.internal.tlog.Checkpoint;
 import com.itadcustody.custody.internal.tlog.NoteSigner;
 import com.itadcustody.shared.Actor;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.itadcustody.support.IntegrationTest;
 import com.itadcustody.support.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,15 +56,8 @@ class CustodyLogTamperTests {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase db = TestDatabase.isolated();
-        registry.add("itad.db.url", db::url);
-        registry.add("itad.db.user", db::appUser);
-        registry.add("itad.db.password", db::appPassword);
-        registry.add("itad.db.migration-user", db::ownerUser);
-        registry.add("itad.db.migration-password", db::ownerPassword);
+        IntegrationTest.useDatabase(registry, TestDatabase.isolated());
         registry.add("itad.custody.sequencer-enabled", () -> "false");
-        registry.add("itad.data-dir", () -> System.getProperty("java.io.tmpdir") + "/itad-test-data");
-        registry.add("itad.demo.enabled", () -> "false");
     }
 
     @Autowired
@@ -406,14 +398,6 @@ class CustodyLogTamperTests {
     }
 
     private static Connection connect() throws SQLException {
-        TestDatabase db = TestDatabase.isolated();
-        Properties props = new Properties();
-        if (db.adminUser() != null) {
-            props.setProperty("user", db.adminUser());
-        }
-        if (db.adminPassword() != null) {
-            props.setProperty("password", db.adminPassword());
-        }
-        return DriverManager.getConnection(db.adminUrl(), props);
+        return TestDatabase.isolated().adminConnection();
     }
 }

@@ -13,7 +13,11 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase db = TestDatabase.get();
+        useDatabase(registry, TestDatabase.get());
+    }
+
+    /** Points an application context at {@code db} (its two roles) with a test data directory and no demo data. */
+    public static void useDatabase(DynamicPropertyRegistry registry, TestDatabase db) {
         registry.add("itad.db.url", db::url);
         registry.add("itad.db.user", db::appUser);
         registry.add("itad.db.password", db::appPassword);

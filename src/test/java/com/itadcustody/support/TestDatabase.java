@@ -191,6 +191,18 @@ public final class TestDatabase {
         return query < 0 ? url : url.substring(0, query);
     }
 
+    /** A connection to this database as the server's administrative role (superuser), for tamper tests. */
+    public Connection adminConnection() throws SQLException {
+        Properties props = new Properties();
+        if (adminUser != null) {
+            props.setProperty("user", adminUser);
+        }
+        if (adminPassword != null) {
+            props.setProperty("password", adminPassword);
+        }
+        return DriverManager.getConnection(adminUrl(), props);
+    }
+
     /** Which kind of server: external, testcontainers or embedded. */
     public String kind() {
         return kind;
