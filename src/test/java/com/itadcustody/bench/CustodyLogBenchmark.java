@@ -47,6 +47,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,6 +65,9 @@ class CustodyLogBenchmark extends IntegrationTest {
     static final int RUNS = Integer.getInteger("bench.runs", 5);
     static final int AUDIT_RUNS = Integer.getInteger("bench.custody.auditRuns", 3);
     static final long LOG_SIZE = Long.getLong("bench.custody.logSize", 1_000_000L);
+    static final int PACED_RATE = Integer.getInteger("bench.custody.pacedRate", 2_000);
+    static final int PACED_PER_WRITER = Integer.getInteger("bench.custody.pacedPerWriter", 1_000);
+    static final boolean VACUUM = Boolean.parseBoolean(System.getProperty("bench.custody.vacuum", "true"));
     static final int FILL_BATCH = 10_000;
     static final int FILL_ASSETS = 100_000;
     static final int PROOFS = 2_000;
@@ -107,7 +111,11 @@ class CustodyLogBenchmark extends IntegrationTest {
                 # Custody log benchmark
                 %d writers x %d events per run, %d runs after a warm-up (medians); log of %,d events for the audit
                 and the proofs; sequencer interval and batch size as configured (defaults 200 ms, 2000).
-                """.formatted(WRITERS, PER_WRITER, RUNS, LOG_SIZE));
+                %s
+                """.formatted(WRITERS, PER_WRITER, RUNS, LOG_SIZE, VACUUM
+                ? "The log's tables are vacuumed and analysed (as their owner) before each run, standing in for"
+                        + " autovacuum, which the benchmark server has off."
+                : "No vacuum between runs (-Dbench.custody.vacuum=false)."));
         appendThroughput();
         sequencingLag();
         fillLog();
@@ -118,6 +126,7 @@ class CustodyLogBenchmark extends IntegrationTest {
     // ---- (a) append throughput ----------------------------------------------------------------------------------
 
     private void appendThroughput() throws Exception {
+        part("append throughput");
         runCustody(500);
         runPlain(500);
         List<Double> append = new ArrayList<>();
@@ -125,6 +134,8 @@ class CustodyLogBenchmark extends IntegrationTest {
         List<Double> backlog = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
+        List<Double> drain = new ArrayList<>();
+        runDrain(500);
         for (int run = 0; run < RUNS; run++) {
             CustodyRun c;
             double p;
@@ -141,11 +152,16 @@ class CustodyLogBenchmark extends IntegrationTest {
             backlog.add((double) c.backlog());
             plain.add(p);
             ratio.add(c.appendRate() / p);
-            System.out.printf("append run %d: custody %.0f/s (sequenced %.0f/s, backlog %d), plain %.0f/s%n", run,
-                    c.appendRate(), c.sequencedRate(), c.backlog(), p);
+            drain.add(runDrain(PER_WRITER));
+            System.out.printf("append run %d: custody %.0f/s (sequenced %.0f/s, backlog %d), plain %.0f/s,"
+                    + " sequencer alone %.0f/s%n", run, c.appendRate(), c.sequencedRate(), c.backlog(), p,
+                    drain.get(run));
         }
         section("""
                 ## (a) Append throughput, %d concurrent writers, %,d events per run, one transaction per event
+                Both sides go through the same pool and `TransactionTemplate`; the baseline is
+                `insert into bench_plain (id uuid, payload jsonb)` (no index, no key) with a payload of the same
+                event as JSON. The sequencer runs in the background throughout, as in production.
                 | what | median events/s | runs (events/s) |
                 |---|---|---|
                 | `CustodyLog.append` in its own transaction (committed) | %.0f | %s |
@@ -153,9 +169,11 @@ class CustodyLogBenchmark extends IntegrationTest {
                 | plain single-row INSERT into an unindexed table, own transaction (baseline) | %.0f | %s |
                 | ratio append / plain insert | %.2f | %s |
                 | inbox backlog when the writers finished (events) | %.0f | %s |
+                | sequencer alone: draining a backlog of %,d events, no writers | %.0f | %s |
                 """.formatted(WRITERS, WRITERS * PER_WRITER, median(append), format(append, "%.0f"),
                 median(sequenced), format(sequenced, "%.0f"), median(plain), format(plain, "%.0f"), median(ratio),
-                format(ratio, "%.2f"), median(backlog), format(backlog, "%.0f")));
+                format(ratio, "%.2f"), median(backlog), format(backlog, "%.0f"), WRITERS * PER_WRITER,
+                median(drain), format(drain, "%.0f")));
     }
 
     private record CustodyRun(double appendRate, double sequencedRate, long backlog) {
@@ -163,6 +181,7 @@ class CustodyLogBenchmark extends IntegrationTest {
 
     private CustodyRun runCustody(int perWriter) throws Exception {
         drainAll();
+        vacuum();
         long before = store.size();
         UUID[][] assets = assets();
         long start = System.nanoTime();
@@ -181,13 +200,14 @@ class CustodyLogBenchmark extends IntegrationTest {
 
     private double runPlain(int perWriter) throws Exception {
         drainAll();
+        vacuum();
         UUID[][] assets = assets();
         long before = jdbc.queryForObject("select count(*) from bench_plain", Long.class);
         long start = System.nanoTime();
         concurrently(perWriter, (w, i) -> {
             String payload = plainPayload(event(UUID.randomUUID(), assets[w][i % assets[w].length], i));
-            tx.executeWithoutResult(s -> jdbc.update("insert into bench_plain (id, payload) values (?, cast(? as jsonb))",
-                    UUID.randomUUID(), payload));
+            tx.executeWithoutResult(s -> jdbc.update(
+                    "insert into bench_plain (id, payload) values (?, cast(? as jsonb))", UUID.randomUUID(), payload));
         });
         long end = System.nanoTime();
         long n = (long) WRITERS * perWriter;
@@ -195,46 +215,78 @@ class CustodyLogBenchmark extends IntegrationTest {
         return n / seconds(start, end);
     }
 
+    /** Appends {@code WRITERS * perWriter} events in one transaction, then times the sequencer draining them. */
+    private double runDrain(int perWriter) throws Exception {
+        drainAll();
+        vacuum();
+        long before = store.size();
+        int n = WRITERS * perWriter;
+        UUID[][] assets = assets();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < n; i++) {
+                custody.append(event(UUID.randomUUID(), assets[i % WRITERS][(i / WRITERS) % assets[0].length], i));
+            }
+        });
+        long start = System.nanoTime();
+        drainAll();
+        double rate = n / seconds(start, System.nanoTime());
+        assertThat(store.size()).isEqualTo(before + n);
+        return rate;
+    }
+
     // ---- (b) sequencing lag -------------------------------------------------------------------------------------
 
     private void sequencingLag() throws Exception {
-        runLag(300);
+        part("lag at full speed");
+        List<Lag> full = lagRuns(PER_WRITER, 0);
+        phase("lag paced");
+        List<Lag> paced = lagRuns(PACED_PER_WRITER, PACED_RATE);
+        section("""
+                ## (b) Sequencing lag, %d concurrent writers, background sequencer only (no `drainNow`)
+                "Visible" is commit of the append (writer side) to the entry being readable in `custody_entry` (a
+                poller reads new entries every 5 ms); "recorded_at" is commit to the sequencer's `recorded_at`
+                (taken when it starts the batch, so before its commit). Two loads: the writers as fast as they can
+                (%,d events per run, as in (a)), and paced to %,d events/s in all (%,d events per run).
+                | what | full speed: median ms | runs (ms) | paced: median ms | runs (ms) |
+                |---|---|---|---|---|
+                %s
+                """.formatted(WRITERS, WRITERS * PER_WRITER, PACED_RATE, WRITERS * PACED_PER_WRITER, String.join("\n",
+                lagRow("commit to visible as sequenced, p50", full, paced, Lag::visibleP50, "%.1f"),
+                lagRow("commit to visible as sequenced, p99", full, paced, Lag::visibleP99, "%.1f"),
+                lagRow("commit to visible as sequenced, max", full, paced, Lag::visibleMax, "%.1f"),
+                lagRow("commit to recorded_at, p50", full, paced, Lag::recordedP50, "%.1f"),
+                lagRow("commit to recorded_at, p99", full, paced, Lag::recordedP99, "%.1f"),
+                lagRow("append rate during the run (events/s, not ms)", full, paced, Lag::rate, "%.0f"))));
+    }
+
+    private List<Lag> lagRuns(int perWriter, int rate) throws Exception {
+        runLag(Math.min(300, perWriter), rate);
         List<Lag> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            Lag lag = runLag(PER_WRITER);
+            Lag lag = runLag(perWriter, rate);
             runs.add(lag);
-            System.out.printf("lag run %d: visible p50 %.1f p99 %.1f max %.1f ms; recorded_at p50 %.1f p99 %.1f ms;"
-                    + " %.0f events/s%n", run, lag.visibleP50(), lag.visibleP99(), lag.visibleMax(),
-                    lag.recordedP50(), lag.recordedP99(), lag.rate());
+            System.out.printf("lag run %d (rate %d): visible p50 %.1f p99 %.1f max %.1f ms; recorded_at p50 %.1f"
+                    + " p99 %.1f ms; %.0f events/s%n", run, rate, lag.visibleP50(), lag.visibleP99(),
+                    lag.visibleMax(), lag.recordedP50(), lag.recordedP99(), lag.rate());
         }
-        section("""
-                ## (b) Sequencing lag, %d concurrent writers appending %,d events per run as fast as they can
-                Background sequencer only (no `drainNow`). "Visible" is commit of the append (writer side) to the
-                entry being readable in `custody_entry` (a poller reads new entries every 5 ms); "recorded_at" is
-                commit to the sequencer's `recorded_at` (taken when it starts the batch, so before its commit).
-                | what | median ms | runs (ms) |
-                |---|---|---|
-                | commit to visible as sequenced, p50 | %.1f | %s |
-                | commit to visible as sequenced, p99 | %.1f | %s |
-                | commit to visible as sequenced, max | %.1f | %s |
-                | commit to recorded_at, p50 | %.1f | %s |
-                | commit to recorded_at, p99 | %.1f | %s |
-                | append rate during the run (events/s) | %.0f | %s |
-                """.formatted(WRITERS, WRITERS * PER_WRITER,
-                median(runs, Lag::visibleP50), format(runs, Lag::visibleP50, "%.1f"),
-                median(runs, Lag::visibleP99), format(runs, Lag::visibleP99, "%.1f"),
-                median(runs, Lag::visibleMax), format(runs, Lag::visibleMax, "%.1f"),
-                median(runs, Lag::recordedP50), format(runs, Lag::recordedP50, "%.1f"),
-                median(runs, Lag::recordedP99), format(runs, Lag::recordedP99, "%.1f"),
-                median(runs, Lag::rate), format(runs, Lag::rate, "%.0f")));
+        return runs;
+    }
+
+    private static String lagRow(String what, List<Lag> full, List<Lag> paced,
+            java.util.function.ToDoubleFunction<Lag> value, String pattern) {
+        return "| " + what + " | " + String.format(pattern, median(full, value)) + " | "
+                + format(full, value, pattern) + " | " + String.format(pattern, median(paced, value)) + " | "
+                + format(paced, value, pattern) + " |";
     }
 
     private record Lag(double visibleP50, double visibleP99, double visibleMax, double recordedP50,
             double recordedP99, double rate) {
     }
 
-    private Lag runLag(int perWriter) throws Exception {
+    /** One lag run; {@code rate} is the writers' combined events per second, 0 for as fast as they can. */
+    private Lag runLag(int perWriter, int rate) throws Exception {
         drainAll();
+        vacuum();
         long from = store.size();
         UUID[][] assets = assets();
         UUID[][] ids = new UUID[WRITERS][perWriter];
@@ -273,6 +325,13 @@ class CustodyLogBenchmark extends IntegrationTest {
         poller.start();
         long start = System.nanoTime();
         concurrently(perWriter, (w, i) -> {
+            if (rate > 0) {
+                long due = start + (long) ((i * (double) WRITERS + w) * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
             tx.executeWithoutResult(s -> custody.append(event(ids[w][i], assets[w][i % assets[w].length], i)));
             committed[w][i] = System.nanoTime();
             committedAt[w][i] = Instant.now();
@@ -304,9 +363,10 @@ class CustodyLogBenchmark extends IntegrationTest {
     // ---- (c) full audit of LOG_SIZE events ----------------------------------------------------------------------
 
     private void fillLog() throws Exception {
+        phase("fill");
         drainAll();
         long need = LOG_SIZE - store.size();
-        assertThat(need).isPositive();
+        assertThat(need).as("events already in the log before the fill").isPositive();
         UUID[] assets = new UUID[FILL_ASSETS];
         for (int a = 0; a < assets.length; a++) {
             assets[a] = UUID.randomUUID();
@@ -321,6 +381,9 @@ class CustodyLogBenchmark extends IntegrationTest {
             done.add(pool.submit(() -> {
                 long b;
                 while ((b = nextBatch.getAndIncrement()) < batches) {
+                    if (b % 20 == 19) {
+                        vacuum();
+                    }
                     long first = b * FILL_BATCH;
                     long count = Math.min(FILL_BATCH, need - first);
                     tx.executeWithoutResult(s -> {
@@ -342,6 +405,7 @@ class CustodyLogBenchmark extends IntegrationTest {
         pool.shutdown();
         drainAll();
         sequencer.checkpointNow();
+        vacuum();
         double filled = seconds(start, System.nanoTime());
         assertThat(store.size()).isEqualTo(LOG_SIZE);
         assertThat(proofs.latestCheckpoint().treeSize()).isEqualTo(LOG_SIZE);
@@ -351,6 +415,7 @@ class CustodyLogBenchmark extends IntegrationTest {
     }
 
     private void fullAudit() throws Exception {
+        part("audit");
         LogAudit.Report warm = audit.audit(p -> { });
         assertThat(warm.ok()).as(String.valueOf(warm)).isTrue();
         List<Double> audits = new ArrayList<>();
@@ -364,24 +429,11 @@ class CustodyLogBenchmark extends IntegrationTest {
         }
         int checkpoints = proofs.checkpoints().size();
 
-        // the audit's query alone, rows streamed and every column read, nothing checked
-        List<Double> reads = new ArrayList<>();
-        for (int run = 0; run <= AUDIT_RUNS; run++) {
-            long start = System.nanoTime();
-            long[] rows = new long[1];
-            stream(rs -> {
-                rs.getLong(1);
-                rs.getObject(2, UUID.class);
-                rs.getObject(3, UUID.class);
-                rs.getBytes(4);
-                rs.getBytes(5);
-                rows[0]++;
-            });
-            assertThat(rows[0]).isEqualTo(LOG_SIZE);
-            if (run > 0) {
-                reads.add(seconds(start, System.nanoTime()));
-            }
-        }
+        // the audit's query alone, rows streamed and every column read, nothing checked, on a fresh connection of
+        // the application role: as the driver runs it the first times (bytea as hex text) and in binary
+        phase("audit query alone");
+        List<Double> readsText = readAlone(5);
+        List<Double> readsBinary = readAlone(-1);
 
         // everything in memory once, then raw SHA-256 and the audit's checks without the database
         int n = (int) LOG_SIZE;
@@ -402,6 +454,7 @@ class CustodyLogBenchmark extends IntegrationTest {
         for (byte[] e : envelopes) {
             bytes += e.length;
         }
+        phase("raw sha-256");
         List<Double> sha = new ArrayList<>();
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (int run = 0; run <= RUNS; run++) {
@@ -420,6 +473,7 @@ class CustodyLogBenchmark extends IntegrationTest {
         }
         TreeMap<Long, StoredCheckpoint> byTreeSize = new TreeMap<>();
         proofs.checkpoints().forEach(c -> byTreeSize.put(c.treeSize(), c));
+        phase("verifier in memory");
         List<Double> verify = new ArrayList<>();
         for (int run = 0; run <= AUDIT_RUNS; run++) {
             long start = System.nanoTime();
@@ -443,12 +497,53 @@ class CustodyLogBenchmark extends IntegrationTest {
                 | `LogAudit.audit` (from the database) | %.2f | %s |
                 | raw SHA-256 of the same envelope bytes (0x00 prefix, in memory, baseline) | %.2f | %s |
                 | ratio audit / raw SHA-256 | %.1f | |
-                | breakdown: the audit's query alone (rows streamed, columns read, no checks) | %.2f | %s |
+                | breakdown: the audit's query alone, no checks (driver default: bytea as hex text) | %.2f | %s |
+                | breakdown: the same query with binary transfer (`prepareThreshold=-1`) | %.2f | %s |
                 | breakdown: the audit's checks alone (`LogVerifier` over the same rows in memory) | %.2f | %s |
                 """.formatted(LOG_SIZE, bytes, (double) bytes / n, checkpoints, fillAppended, FILL_BATCH,
                 fillSeconds, median(audits), format(audits, "%.2f"), median(sha), format(sha, "%.2f"),
-                median(audits) / median(sha), median(reads), format(reads, "%.2f"), median(verify),
-                format(verify, "%.2f")));
+                median(audits) / median(sha), median(readsText), format(readsText, "%.2f"), median(readsBinary),
+                format(readsBinary, "%.2f"), median(verify), format(verify, "%.2f")));
+    }
+
+    /**
+     * Times the audit's query on a fresh connection per run (after one warm-up run), reading every column and
+     * checking nothing; {@code prepareThreshold} 5 is the driver's default (text results for the first executions
+     * of a statement on a connection, so bytea arrives hex-encoded), -1 asks for binary results at once.
+     */
+    private List<Double> readAlone(int prepareThreshold) throws Exception {
+        TestDatabase db = TestDatabase.get();
+        List<Double> times = new ArrayList<>();
+        for (int run = 0; run <= AUDIT_RUNS; run++) {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", db.appUser());
+            props.setProperty("password", db.appPassword());
+            props.setProperty("prepareThreshold", Integer.toString(prepareThreshold));
+            long start = System.nanoTime();
+            long rows = 0;
+            try (Connection c = DriverManager.getConnection(db.url(), props)) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement(ENTRY_QUERY)) {
+                    ps.setFetchSize(FETCH_SIZE);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getLong(1);
+                            rs.getObject(2, UUID.class);
+                            rs.getObject(3, UUID.class);
+                            rs.getBytes(4);
+                            rs.getBytes(5);
+                            rows++;
+                        }
+                    }
+                }
+                c.commit();
+            }
+            assertThat(rows).isEqualTo(LOG_SIZE);
+            if (run > 0) {
+                times.add(seconds(start, System.nanoTime()));
+            }
+        }
+        return times;
     }
 
     private void stream(org.springframework.jdbc.core.RowCallbackHandler row) {
@@ -462,6 +557,7 @@ class CustodyLogBenchmark extends IntegrationTest {
     // ---- (d) inclusion proofs -----------------------------------------------------------------------------------
 
     private void inclusionProofs() throws Exception {
+        part("proofs");
         Random random = new Random(3);
         StoredCheckpoint latest = proofs.latestCheckpoint();
         for (int i = 0; i < 200; i++) {
@@ -536,6 +632,21 @@ class CustodyLogBenchmark extends IntegrationTest {
                 Statement s = owner.createStatement()) {
             s.execute("create table if not exists bench_plain (id uuid, payload jsonb)");
             s.execute("grant select, insert on bench_plain to \"" + db.appUser() + "\"");
+        }
+    }
+
+    /**
+     * Vacuums and analyses the log's tables as their owner, standing in for autovacuum, which the benchmark server
+     * has switched off (without it the inbox, drained by DELETE, would grow by every event ever appended).
+     */
+    private void vacuum() throws Exception {
+        if (!VACUUM) {
+            return;
+        }
+        TestDatabase db = TestDatabase.get();
+        try (Connection owner = DriverManager.getConnection(db.url(), db.ownerUser(), db.ownerPassword());
+                Statement s = owner.createStatement()) {
+            s.execute("vacuum analyze custody_inbox, custody_entry, custody_tree_node, bench_plain");
         }
     }
 
@@ -615,7 +726,71 @@ class CustodyLogBenchmark extends IntegrationTest {
         } while (inboxSize() > 0);
     }
 
+    private static void phase(String name) {
+        System.out.println("[bench] " + Instant.now() + " " + name);
+    }
+
+    /** Starts a measured part: remembers the CPU counters that {@link #section} reports the use of. */
+    private void part(String name) {
+        phase(name);
+        partCpu = cpuCounters();
+    }
+
+    /**
+     * CPU time so far, in seconds: the whole machine busy, this JVM, and the PostgreSQL server's processes (all its
+     * databases; processes that ended in between are missed); null where /proc is not available.
+     */
+    private static double[] cpuCounters() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            double busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            double postgres = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(proc.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (Exception gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            return new double[] {busy / 100, jvm, postgres / 100, System.nanoTime() / 1e9};
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private double[] partCpu;
+
+    private String cpuLine() {
+        double[] now = cpuCounters();
+        if (partCpu == null || now == null) {
+            return "";
+        }
+        double wall = now[3] - partCpu[3];
+        double cores = Runtime.getRuntime().availableProcessors();
+        double busy = (now[0] - partCpu[0]) / wall;
+        double jvm = (now[1] - partCpu[1]) / wall;
+        double postgres = (now[2] - partCpu[2]) / wall;
+        return String.format("CPU while measuring this part (%.0f s, %.0f vCPU): machine busy %.0f%%; this JVM %.2f,"
+                + " PostgreSQL server %.2f, everything else %.2f cores.%n", wall, cores, 100 * busy / cores, jvm,
+                postgres, Math.max(0, busy - jvm - postgres));
+    }
+
     private void section(String text) throws Exception {
+        String cpu = cpuLine();
+        text = cpu.isEmpty() ? text : text.stripTrailing() + "\n\n" + cpu;
         report.append(text).append('\n');
         System.out.println(text);
         Files.createDirectories(out.getParent());
