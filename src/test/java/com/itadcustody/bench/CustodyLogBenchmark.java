@@ -68,6 +68,7 @@ class CustodyLogBenchmark extends IntegrationTest {
     static final int PACED_RATE = Integer.getInteger("bench.custody.pacedRate", 2_000);
     static final int PACED_PER_WRITER = Integer.getInteger("bench.custody.pacedPerWriter", 1_000);
     static final boolean VACUUM = Boolean.parseBoolean(System.getProperty("bench.custody.vacuum", "true"));
+    static final int ASSETS_PER_WRITER = Integer.getInteger("bench.custody.assetsPerWriter", 500);
     static final int FILL_BATCH = 10_000;
     static final int FILL_ASSETS = 100_000;
     static final int PROOFS = 2_000;
@@ -109,10 +110,12 @@ class CustodyLogBenchmark extends IntegrationTest {
         drainAll();
         section("""
                 # Custody log benchmark
-                %d writers x %d events per run, %d runs after a warm-up (medians); log of %,d events for the audit
-                and the proofs; sequencer interval and batch size as configured (defaults 200 ms, 2000).
+                %d writers x %d events per run, %d runs after a warm-up (medians); each writer cycles through %d
+                fresh assets per run (about %d events per asset and run); log of %,d events for the audit and the
+                proofs; sequencer interval and batch size as configured (defaults 200 ms, 2000).
                 %s
-                """.formatted(WRITERS, PER_WRITER, RUNS, LOG_SIZE, VACUUM
+                """.formatted(WRITERS, PER_WRITER, RUNS, ASSETS_PER_WRITER, PER_WRITER / ASSETS_PER_WRITER, LOG_SIZE,
+                VACUUM
                 ? "The log's tables are vacuumed and analysed (as their owner) before each run, standing in for"
                         + " autovacuum, which the benchmark server has off."
                 : "No vacuum between runs (-Dbench.custody.vacuum=false)."));
@@ -677,8 +680,9 @@ class CustodyLogBenchmark extends IntegrationTest {
         }
     }
 
+    /** Fresh assets for a run, {@link #ASSETS_PER_WRITER} per writer, which cycles through them. */
     private static UUID[][] assets() {
-        UUID[][] assets = new UUID[WRITERS][50];
+        UUID[][] assets = new UUID[WRITERS][ASSETS_PER_WRITER];
         for (UUID[] writer : assets) {
             for (int a = 0; a < writer.length; a++) {
                 writer[a] = UUID.randomUUID();
