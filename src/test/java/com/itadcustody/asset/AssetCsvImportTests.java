@@ -17,7 +17,6 @@ import com.itadcustody.shared.InputRejected;
 import com.itadcustody.shared.InputRejected.Problem;
 import com.itadcustody.shared.Role;
 import com.itadcustody.support.IntegrationTest;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -171,9 +170,5 @@ class AssetCsvImportTests extends IntegrationTest {
 
     private long countAssets() {
         return jdbc.queryForObject("select count(*) from asset", Long.class);
-    }
-
-    static List<String> lines(String text) {
-        return List.of(text.split("\n"));
     }
 }

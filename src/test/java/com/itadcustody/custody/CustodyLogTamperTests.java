@@ -1,6 +1,7 @@
 package com.itadcustody.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -133,6 +134,16 @@ class CustodyLogTamperTests {
                 "update custody_entry set leaf_hash = sha256('\\x00'::bytea || envelope) where seq = 23");
 
         assertFails(23, "leaf stored in the tree");
+    }
+
+    @Test
+    void refusesToSignOverAHistoryCutBackBehindACheckpointItSigned() throws SQLException {
+        tamper("delete from custody_entry where seq >= 35", "delete from custody_tree_node where level = 0 and idx >= 35",
+                "delete from custody_checkpoint where tree_size = 40");
+
+        assertThatThrownBy(() -> sequencer.checkpointNow()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("signed a checkpoint at size 40");
+        assertThat(store.latestCheckpoint().orElseThrow().treeSize()).isEqualTo(30);
     }
 
     @Test

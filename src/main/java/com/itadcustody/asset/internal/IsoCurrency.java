@@ -27,14 +27,16 @@ public @interface IsoCurrency {
     class Validator implements ConstraintValidator<IsoCurrency, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            if (!value.matches("[A-Z]{3}")) {
+            return value == null || isIsoCurrency(value);
+        }
+
+        /** Whether {@code code} is an ISO 4217 currency code the JDK knows. */
+        public static boolean isIsoCurrency(String code) {
+            if (!code.matches("[A-Z]{3}")) {
                 return false;
             }
             try {
-                Currency.getInstance(value);
+                Currency.getInstance(code);
                 return true;
             } catch (IllegalArgumentException e) {
                 return false;

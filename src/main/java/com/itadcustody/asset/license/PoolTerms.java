@@ -1,9 +1,9 @@
 package com.itadcustody.asset.license;
 
+import com.itadcustody.asset.internal.IsoCurrency;
 import com.itadcustody.shared.DomainRuleViolated;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Currency;
 
 /**
  * What a license pool's owner can set: product, metric, seats bought, renewal and cost. Constructing it checks
@@ -40,7 +40,7 @@ record PoolTerms(String publisher, String product, LicenseMetric metric, int sea
             throw DomainRuleViolated.unprocessable("currency-required", "currency",
                     "A cost needs its ISO 4217 currency code, e.g. EUR.");
         }
-        if (currency != null && !isIsoCurrency(currency)) {
+        if (currency != null && !IsoCurrency.Validator.isIsoCurrency(currency)) {
             throw DomainRuleViolated.unprocessable("unknown-currency", "currency",
                     "'" + currency + "' is not an ISO 4217 currency code such as EUR or USD.");
         }
@@ -58,15 +58,4 @@ record PoolTerms(String publisher, String product, LicenseMetric metric, int sea
         return stripped;
     }
 
-    private static boolean isIsoCurrency(String code) {
-        if (!code.matches("[A-Z]{3}")) {
-            return false;
-        }
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 }

@@ -51,11 +51,10 @@ public class CustodyProofs {
 
     /** Signs a checkpoint of everything sequenced so far and returns the newest checkpoint. */
     public StoredCheckpoint checkpointNow() {
-        if (!sequencer.isLeader() && sequencer.drainNow() == 0 && !sequencer.isLeader()) {
+        if (!sequencer.tryCheckpointNow()) {
             throw DomainRuleViolated.conflict("not-the-sequencer", null,
                     "another node sequences the log; its next checkpoint follows within seconds");
         }
-        sequencer.checkpointNow();
         return latestCheckpoint();
     }
 
@@ -107,9 +106,7 @@ public class CustodyProofs {
     private StoredCheckpoint covering(long seq) {
         StoredCheckpoint latest = store.latestCheckpoint().orElse(null);
         if (latest == null || latest.treeSize() <= seq) {
-            if (sequencer.isLeader() || sequencer.drainNow() > 0 || sequencer.isLeader()) {
-                sequencer.checkpointNow();
-            }
+            sequencer.tryCheckpointNow();
             latest = store.latestCheckpoint().filter(c -> c.treeSize() > seq).orElseThrow(() ->
                     DomainRuleViolated.conflict("not-yet-checkpointed", null,
                             "entry " + seq + " is not covered by a checkpoint yet; try again in a few seconds"));

@@ -1,6 +1,7 @@
 package com.itadcustody.custody.internal;
 
 import com.itadcustody.custody.internal.tlog.Merkle;
+import com.itadcustody.custody.internal.tlog.Node;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -116,12 +117,23 @@ public class CustodySequencer implements SmartLifecycle {
 
     /** Signs a checkpoint of the current tree now (if it has grown), draining the inbox first. */
     public synchronized void checkpointNow() {
+        if (!tryCheckpointNow()) {
+            throw new IllegalStateException("another node is the custody log's sequencer");
+        }
+    }
+
+    /**
+     * Drains the inbox and signs a checkpoint now if this node is (or can become) the leader; false if another
+     * node leads (its next checkpoint follows within the checkpoint interval).
+     */
+    public synchronized boolean tryCheckpointNow() {
         drainNow();
         if (!lead()) {
-            throw new IllegalStateException("another node is the custody log's sequencer");
+            return false;
         }
         try {
             checkpointer.checkpoint(leader, true);
+            return true;
         } catch (SQLException e) {
             resign();
             throw new IllegalStateException("custody checkpoint failed", e);
@@ -130,7 +142,8 @@ public class CustodySequencer implements SmartLifecycle {
 
     private synchronized void tick() {
         try {
-            if (drainNow() >= 0 && leader != null) {
+            drainNow();
+            if (leader != null) {
                 checkpointer.checkpoint(leader, false);
             }
         } catch (SQLException | RuntimeException e) {
@@ -194,7 +207,7 @@ public class CustodySequencer implements SmartLifecycle {
             StoredTree tree = new StoredTree(c);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Instant recordedAt = last != null && last.isAfter(now) ? last : now;
-            List<StoredTree.Node> nodes = new ArrayList<>();
+            List<Node> nodes = new ArrayList<>();
             try (PreparedStatement entry = c.prepareStatement("insert into custody_entry (seq, event_id, asset_id,"
                     + " envelope, leaf_hash, recorded_at) values (?, ?, ?, ?, ?, ?)")) {
                 for (InboxEvent event : events) {
@@ -216,7 +229,7 @@ public class CustodySequencer implements SmartLifecycle {
             }
             try (PreparedStatement node = c.prepareStatement(
                     "insert into custody_tree_node (level, idx, hash) values (?, ?, ?)")) {
-                for (StoredTree.Node n : nodes) {
+                for (Node n : nodes) {
                     node.setInt(1, n.level());
                     node.setLong(2, n.index());
                     node.setBytes(3, n.hash());

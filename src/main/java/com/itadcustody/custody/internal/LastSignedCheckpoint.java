@@ -1,6 +1,7 @@
 package com.itadcustody.custody.internal;
 
 import com.itadcustody.custody.internal.tlog.Checkpoint;
+import com.itadcustody.custody.internal.tlog.SignedNote;
 import com.itadcustody.shared.DataSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ class LastSignedCheckpoint {
                 return null;
             }
             String note = Files.readString(file, StandardCharsets.UTF_8);
-            Checkpoint body = Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1));
+            Checkpoint body = Checkpoint.parse(SignedNote.parse(note).text());
             return new StoredCheckpoint(body.size(), body.rootHash(), note, null, Instant.EPOCH);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.itadcustody.custody.internal.LogAudit.Report;
 import com.itadcustody.custody.internal.tlog.Checkpoint;
+import com.itadcustody.custody.internal.tlog.SignedNote;
 import com.itadcustody.custody.internal.tlog.NoteKey;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class OfflineLogVerifier {
                 String text = Files.readString(note, StandardCharsets.UTF_8);
                 Checkpoint body;
                 try {
-                    body = Checkpoint.parse(text.substring(0, text.indexOf("\n\n") + 1));
+                    body = Checkpoint.parse(SignedNote.parse(text).text());
                 } catch (RuntimeException e) {
                     return Report.failed(0, 0, 0, note.getFileName() + " is not a checkpoint: " + e.getMessage());
                 }

@@ -1,6 +1,7 @@
 package com.itadcustody.custody.internal;
 
 import com.itadcustody.custody.internal.tlog.Merkle;
+import com.itadcustody.custody.internal.tlog.Node;
 import com.itadcustody.custody.internal.tlog.SubtreeHashes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +16,6 @@ import java.util.Map;
  * sequencer appends, keeps the nodes of the current batch that are not yet written.
  */
 final class StoredTree implements SubtreeHashes {
-
-    /** A perfect subtree hash to store. */
-    record Node(int level, long index, byte[] hash) {
-    }
 
     private final Connection connection;
     private final Map<String, byte[]> pending = new HashMap<>();
@@ -49,26 +46,12 @@ final class StoredTree implements SubtreeHashes {
     }
 
     /**
-     * Adds leaf {@code index} (the tree had {@code index} leaves) and returns the perfect subtrees it completes:
-     * the leaf itself, then each parent whose right child it closes.
+     * Adds leaf {@code index} (the tree had {@code index} leaves) and returns the perfect subtrees it completes,
+     * remembering them for the rest of the batch.
      */
     List<Node> append(long index, byte[] leafHash) {
-        List<Node> completed = new java.util.ArrayList<>();
-        int level = 0;
-        long at = index;
-        byte[] hash = leafHash;
-        completed.add(remember(level, at, hash));
-        while ((at & 1) == 1) {
-            hash = Merkle.nodeHash(hash(level, at - 1), hash);
-            level++;
-            at >>= 1;
-            completed.add(remember(level, at, hash));
-        }
+        List<Node> completed = Merkle.append(index, leafHash, this);
+        completed.forEach(n -> pending.put(n.level() + ":" + n.index(), n.hash()));
         return completed;
-    }
-
-    private Node remember(int level, long index, byte[] hash) {
-        pending.put(level + ":" + index, hash);
-        return new Node(level, index, hash);
     }
 }

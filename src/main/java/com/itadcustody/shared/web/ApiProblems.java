@@ -169,7 +169,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() == URI.create("about:blank")) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
             problem.setType(URI.create(TYPE_BASE + "http-" + status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);
