@@ -1,6 +1,7 @@
 package com.itadcustody.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -102,6 +103,38 @@ class CustodySequencerTests extends IntegrationTest {
         long size = log.size();
         List<byte[]> leaves = log.range(0, size).stream().map(LogEntry::leafHash).toList();
         assertThat(Merkle.root(size, log.tree())).isEqualTo(naiveRoot(leaves));
+    }
+
+    @Test
+    void proofsComputedFromNodesFetchedInOneQueryEqualProofsReadNodeByNode() {
+        List<UUID> events = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            events.add(append(CustodyEvent.now(UUID.randomUUID(), null, "PROOF", actor, Map.of())));
+        }
+        awaitSequenced(events);
+
+        long size = log.size();
+        for (long treeSize = 1; treeSize <= size; treeSize += Math.max(1, size / 9)) {
+            long n = treeSize;
+            for (long index = 0; index < n; index++) {
+                long i = index;
+                List<byte[]> inclusion = log.withTree(tree -> Merkle.inclusionProof(i, n, tree));
+                assertThat(inclusion).as("inclusion of %d in %d", i, n)
+                        .containsExactlyElementsOf(Merkle.inclusionProof(i, n, log.tree()));
+            }
+            List<byte[]> consistency = log.withTree(tree -> Merkle.consistencyProof(n, size, tree));
+            assertThat(consistency).containsExactlyElementsOf(Merkle.consistencyProof(n, size, log.tree()));
+            byte[] root = log.withTree(tree -> Merkle.root(n, tree));
+            assertThat(root).isEqualTo(Merkle.root(n, log.tree()));
+        }
+    }
+
+    @Test
+    void aProofBeyondTheStoredTreeFailsInsteadOfUsingPlaceholders() {
+        long size = log.size();
+
+        assertThatThrownBy(() -> log.withTree(tree -> Merkle.root(size + 8, tree)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is missing");
     }
 
     @Test

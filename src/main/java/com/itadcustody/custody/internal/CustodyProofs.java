@@ -82,9 +82,9 @@ public class CustodyProofs {
             throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "invalid-tree-size", "to",
                     "to must be at most the log's size, " + size);
         }
-        var tree = store.tree();
-        return new ConsistencyProof(from, to, b64(Merkle.root(from, tree)), b64(Merkle.root(to, tree)),
-                Merkle.consistencyProof(from, to, tree).stream().map(CustodyProofs::b64).toList());
+        return store.withTree(tree -> new ConsistencyProof(from, to, b64(Merkle.root(from, tree)),
+                b64(Merkle.root(to, tree)), Merkle.consistencyProof(from, to, tree).stream().map(CustodyProofs::b64)
+                        .toList()));
     }
 
     /** The asset's custody chain: every envelope in order with its inclusion proof against one checkpoint. */
@@ -94,11 +94,10 @@ public class CustodyProofs {
             throw new NotFound("custody chain of asset", assetId);
         }
         StoredCheckpoint checkpoint = covering(entries.get(entries.size() - 1).seq());
-        var tree = store.tree();
-        List<ChainLink> links = entries.stream().map(e -> new ChainLink(e.seq(), e.eventId(),
-                new String(e.envelope(), StandardCharsets.UTF_8), hex(e.leafHash()),
+        List<ChainLink> links = store.withTree(tree -> entries.stream().map(e -> new ChainLink(e.seq(),
+                e.eventId(), new String(e.envelope(), StandardCharsets.UTF_8), hex(e.leafHash()),
                 Merkle.inclusionProof(e.seq(), checkpoint.treeSize(), tree).stream().map(CustodyProofs::b64)
-                        .toList())).toList();
+                        .toList())).toList());
         return new AssetChain(assetId, hex(entries.get(entries.size() - 1).leafHash()), checkpoint.treeSize(),
                 checkpoint.note(), links);
     }
@@ -115,7 +114,8 @@ public class CustodyProofs {
     }
 
     private InclusionProof proof(LogEntry entry, StoredCheckpoint checkpoint) {
-        List<byte[]> path = Merkle.inclusionProof(entry.seq(), checkpoint.treeSize(), store.tree());
+        List<byte[]> path = store.withTree(
+                tree -> Merkle.inclusionProof(entry.seq(), checkpoint.treeSize(), tree));
         String text = new TlogProof(null, entry.seq(), path, SignedNote.parse(checkpoint.note())).format();
         return new InclusionProof(entry.seq(), entry.eventId(), hex(entry.leafHash()), checkpoint.treeSize(),
                 path.stream().map(CustodyProofs::b64).toList(), checkpoint.note(), text);

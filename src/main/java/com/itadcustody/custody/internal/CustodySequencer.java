@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,12 +202,12 @@ public class CustodySequencer implements SmartLifecycle {
                 c.commit();
                 return 0;
             }
-            long size = single(c, "select coalesce(max(seq) + 1, 0) from custody_entry");
-            Instant last = lastRecordedAt(c);
+            LastEntry last = lastEntry(c);
+            long size = last == null ? 0 : last.seq() + 1;
             Map<UUID, byte[]> heads = assetHeads(c, events);
             StoredTree tree = new StoredTree(c);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Instant recordedAt = last != null && last.isAfter(now) ? last : now;
+            Instant recordedAt = last != null && last.recordedAt().isAfter(now) ? last.recordedAt() : now;
             List<Node> nodes = new ArrayList<>();
             try (PreparedStatement entry = c.prepareStatement("insert into custody_entry (seq, event_id, asset_id,"
                     + " envelope, leaf_hash, recorded_at) values (?, ?, ?, ?, ?, ?)")) {
@@ -237,10 +238,6 @@ public class CustodySequencer implements SmartLifecycle {
                 }
                 node.executeBatch();
             }
-            try (PreparedStatement delete = c.prepareStatement("delete from custody_inbox where event_id = any(?)")) {
-                delete.setArray(1, c.createArrayOf("uuid", events.stream().map(InboxEvent::eventId).toArray()));
-                delete.executeUpdate();
-            }
             c.commit();
             return events.size();
         } catch (SQLException | RuntimeException e) {
@@ -253,30 +250,40 @@ public class CustodySequencer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Takes the oldest events out of the inbox in one statement (the rows are found by their physical address, and
+     * come back if the batch's transaction rolls back), in the order they were appended.
+     */
     private static List<InboxEvent> inbox(Connection c, int limit) throws SQLException {
-        List<InboxEvent> events = new ArrayList<>();
+        List<Taken> taken = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select event_id, asset_id, asset_serial, medium_serial, type, occurred_at, actor_id, actor_role,
-                       actor_org, location, evidence::text, data::text
-                from custody_inbox order by created_at, event_id limit ? for update""")) {
+                delete from custody_inbox
+                where ctid = any(array(select ctid from custody_inbox order by created_at, event_id limit ?))
+                returning event_id, asset_id, asset_serial, medium_serial, type, occurred_at, actor_id, actor_role,
+                          actor_org, location, evidence::text, data::text, created_at""")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new InboxEvent(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                            rs.getObject(7, UUID.class), rs.getString(8), rs.getObject(9, UUID.class),
-                            rs.getString(10), rs.getString(11), rs.getString(12)));
+                    taken.add(new Taken(rs.getTimestamp(13).toInstant(), new InboxEvent(rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getTimestamp(6).toInstant(), rs.getObject(7, UUID.class), rs.getString(8),
+                            rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11), rs.getString(12))));
                 }
             }
         }
-        return events;
+        taken.sort(Comparator.comparing(Taken::createdAt).thenComparing(t -> t.event().eventId()));
+        return taken.stream().map(Taken::event).toList();
+    }
+
+    private record Taken(Instant createdAt, InboxEvent event) {
     }
 
     private static Map<UUID, byte[]> assetHeads(Connection c, List<InboxEvent> events) throws SQLException {
         Map<UUID, byte[]> heads = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select distinct on (asset_id) asset_id, leaf_hash from custody_entry
-                where asset_id = any(?) order by asset_id, seq desc""")) {
+                select a.id, h.leaf_hash from unnest(?::uuid[]) a(id)
+                cross join lateral (select leaf_hash from custody_entry e where e.asset_id = a.id
+                                    order by e.seq desc limit 1) h""")) {
             ps.setArray(1, c.createArrayOf("uuid", events.stream().map(InboxEvent::assetId).distinct().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -287,12 +294,15 @@ public class CustodySequencer implements SmartLifecycle {
         return heads;
     }
 
-    private static Instant lastRecordedAt(Connection c) throws SQLException {
+    private static LastEntry lastEntry(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select recorded_at from custody_entry order by seq desc limit 1");
+                "select seq, recorded_at from custody_entry order by seq desc limit 1");
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+            return rs.next() ? new LastEntry(rs.getLong(1), rs.getTimestamp(2).toInstant()) : null;
         }
+    }
+
+    private record LastEntry(long seq, Instant recordedAt) {
     }
 
     static long single(Connection c, String sql) throws SQLException {
