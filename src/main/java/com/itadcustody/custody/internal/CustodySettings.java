@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CustodySettings(
         @DefaultValue("localhost/itad-custody") String origin,
         String signingKey,
-        @DefaultValue("200ms") Duration sequencerInterval,
+        @DefaultValue("100ms") Duration sequencerInterval,
         @DefaultValue("2000") int batchSize,
         @DefaultValue("5s") Duration checkpointInterval,
         @DefaultValue("true") boolean sequencerEnabled,
