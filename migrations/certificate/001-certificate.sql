@@ -21,6 +21,7 @@ create table certificate (
     type                text not null,
     asset_id            uuid not null,
     medium_id           uuid,
+    medium_serial       text,
     data                bytea not null,          -- the canonical JSON embedded in the PDF
     pdf                 bytea not null,
     sha256              bytea not null,          -- of the signed PDF bytes
@@ -35,7 +36,7 @@ create table certificate (
     status_changed_at   timestamptz,
     status_changed_by   uuid,
     status_reason       text,
-    superseded_by       uuid references certificate (id),
+    superseded_by       uuid references certificate (id) deferrable initially deferred,
     constraint certificate_number_unique unique (number),
     constraint certificate_sha256_unique unique (sha256),
     constraint certificate_type_known check (type in ('SANITIZATION', 'DISPOSITION')),
@@ -49,6 +50,12 @@ create table certificate (
 create index certificate_asset on certificate (asset_id, issued_at);
 create index certificate_medium on certificate (medium_id) where medium_id is not null;
 create index certificate_issued on certificate (issued_at);
+-- At most one certificate in force per medium (sanitization) and per asset (disposition); a correction moves the
+-- old one to SUPERSEDED before inserting its successor, in one transaction.
+create unique index certificate_one_valid_per_medium on certificate (medium_id)
+    where type = 'SANITIZATION' and status = 'VALID';
+create unique index certificate_one_valid_per_asset on certificate (asset_id)
+    where type = 'DISPOSITION' and status = 'VALID';
 
 -- One running number per type and year for human-friendly certificate numbers.
 create table certificate_number_counter (
@@ -70,11 +77,11 @@ begin
         raise exception 'certificate % is % already; its status cannot change again', old.number, old.status
             using errcode = 'insufficient_privilege';
     end if;
-    if (new.id, new.number, new.type, new.asset_id, new.medium_id, new.data, new.pdf, new.sha256,
+    if (new.id, new.number, new.type, new.asset_id, new.medium_id, new.medium_serial, new.data, new.pdf, new.sha256,
             new.signing_key_id, new.certified_event_id, new.certified_seq, new.issued_at, new.issued_by,
             new.issued_event_id, new.supersedes)
         is distinct from
-       (old.id, old.number, old.type, old.asset_id, old.medium_id, old.data, old.pdf, old.sha256,
+       (old.id, old.number, old.type, old.asset_id, old.medium_id, old.medium_serial, old.data, old.pdf, old.sha256,
             old.signing_key_id, old.certified_event_id, old.certified_seq, old.issued_at, old.issued_by,
             old.issued_event_id, old.supersedes) then
         raise exception 'certificate % was issued as it is; only its status can change', old.number

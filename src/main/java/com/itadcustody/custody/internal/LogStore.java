@@ -57,6 +57,12 @@ public class LogStore {
                 .param("asset", assetId).query(ENTRY).list();
     }
 
+    /** The asset's newest sequenced entry, the head of its custody chain. */
+    public Optional<LogEntry> headOfAsset(UUID assetId) {
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from custody_entry where asset_id = :asset"
+                + " order by seq desc limit 1").param("asset", assetId).query(ENTRY).optional();
+    }
+
     /** Entries {@code [from, to)} in sequence order. */
     public List<LogEntry> range(long from, long to) {
         return jdbc.sql("select " + ENTRY_COLUMNS + " from custody_entry where seq >= :from and seq < :to order by seq")
