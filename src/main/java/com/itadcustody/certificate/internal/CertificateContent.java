@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.itadcustody.asset.AssetSummary;
+import com.itadcustody.asset.MediaType;
 import com.itadcustody.certificate.CertificateType;
 import com.itadcustody.certificate.CertificateView;
 import com.itadcustody.certificate.DispositionRecord;
@@ -80,7 +81,7 @@ public final class CertificateContent {
                 new Field("Model", medium.model()),
                 new Field("Serial number", medium.serialNumber()),
                 new Field("Media property number", asset.tag()),
-                new Field("Media type", label(medium.mediaType().name())),
+                new Field("Media type", mediaLabel(medium.mediaType())),
                 new Field("Capacity", capacity(medium.capacityBytes())),
                 new Field("Source (parent computer)", join(asset.tag(), asset.make(), asset.model(),
                         asset.serialNumber() == null ? null : "S/N " + asset.serialNumber())),
@@ -218,6 +219,22 @@ public final class CertificateContent {
 
     private static String instant(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** How a media type reads on a certificate. */
+    static String mediaLabel(MediaType type) {
+        return switch (type) {
+            case HDD_ATA -> "Magnetic hard disk (ATA/SATA)";
+            case HDD_SCSI -> "Magnetic hard disk (SCSI/SAS)";
+            case SSD_SATA -> "Solid-state drive (SATA)";
+            case SSD_SCSI -> "Solid-state drive (SCSI/SAS)";
+            case NVME -> "NVMe solid-state drive";
+            case USB_FLASH -> "USB flash drive";
+            case MEMORY_CARD -> "Memory card";
+            case MAGNETIC_TAPE -> "Magnetic tape";
+            case OPTICAL -> "Optical disc";
+            case MOBILE_INTERNAL_FLASH -> "Internal flash of a mobile device";
+        };
     }
 
     /** {@code CRYPTO_ERASE} → "Crypto erase". */
