@@ -1,0 +1,77 @@
+package com.itadcustody.certificate.internal.signing;
+
+import com.itextpdf.bouncycastleconnector.BouncyCastleFactoryCreator;
+import com.itextpdf.kernel.crypto.DigestAlgorithms;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.signatures.IExternalSignature;
+import com.itextpdf.signatures.ITSAClient;
+import com.itextpdf.signatures.PdfPadesSigner;
+import com.itextpdf.signatures.PrivateKeySignature;
+import com.itextpdf.signatures.SignerProperties;
+import com.itextpdf.signatures.TSAClientBouncyCastle;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs PDFs as PAdES ({@code ETSI.CAdES.detached}) with the current signing key: baseline B-B, or B-T when a
+ * time-stamping authority is configured. The signature is added as an incremental update, so the signed bytes
+ * (and a PDF/A document's conformance) stay as they were. Thread-safe.
+ */
+@Component
+public class DocumentSigner {
+
+    /** Written into the signature dictionary as the signing software. */
+    static final String SIGNATURE_CREATOR = "ITAD Custody";
+
+    private final SigningKey key;
+    private final X509Certificate[] chain;
+    private final IExternalSignature signature;
+    private final ITSAClient timestamps;
+
+    DocumentSigner(SigningKeys keys, CertificateSigningSettings settings) {
+        this.key = keys.current();
+        this.chain = key.chain();
+        this.signature = new PrivateKeySignature(key.privateKey(), digestFor(key),
+                BouncyCastleFactoryCreator.getFactory().getProviderName());
+        this.timestamps = settings.timestampAuthority().map(TSAClientBouncyCastle::new).orElse(null);
+    }
+
+    /**
+     * Signs {@code unsignedPdf}, recording why and where in the signature dictionary.
+     *
+     * @throws SigningException when the PDF cannot be read or signed, or the time-stamping authority fails
+     */
+    public SignedPdf sign(byte[] unsignedPdf, String reason, String location) {
+        Objects.requireNonNull(unsignedPdf, "unsignedPdf");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 24 * 1024);
+        SignerProperties properties = new SignerProperties()
+                .setReason(reason)
+                .setLocation(location)
+                .setSignatureCreator(SIGNATURE_CREATOR);
+        try {
+            PdfPadesSigner signer = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(unsignedPdf)), out);
+            if (timestamps == null) {
+                signer.signWithBaselineBProfile(properties, chain, signature);
+            } else {
+                signer.signWithBaselineTProfile(properties, chain, signature, timestamps);
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new SigningException("could not sign the PDF: " + e.getMessage(), e);
+        }
+        return new SignedPdf(out.toByteArray(), key.keyId(), timestamps == null ? "B-B" : "B-T");
+    }
+
+    /** The digest matching the key's strength: SHA-256 for P-256 and RSA keys, longer for larger EC curves. */
+    private static String digestFor(SigningKey key) {
+        int bits = key.ecKeyBits();
+        if (bits > 384) {
+            return DigestAlgorithms.SHA512;
+        }
+        return bits > 256 ? DigestAlgorithms.SHA384 : DigestAlgorithms.SHA256;
+    }
+}
