@@ -1,12 +1,13 @@
 package com.itadcustody.certificate.internal.signing;
 
-import com.itextpdf.bouncycastleconnector.BouncyCastleFactoryCreator;
 import com.itextpdf.kernel.crypto.DigestAlgorithms;
 import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.signatures.IExternalDigest;
 import com.itextpdf.signatures.IExternalSignature;
 import com.itextpdf.signatures.ITSAClient;
 import com.itextpdf.signatures.PdfPadesSigner;
 import com.itextpdf.signatures.PrivateKeySignature;
+import com.itextpdf.signatures.ProviderDigest;
 import com.itextpdf.signatures.SignerProperties;
 import com.itextpdf.signatures.TSAClientBouncyCastle;
 import java.io.ByteArrayInputStream;
@@ -32,12 +33,14 @@ public class DocumentSigner {
     private final X509Certificate[] chain;
     private final IExternalSignature signature;
     private final ITSAClient timestamps;
+    private final IExternalDigest digests = new ProviderDigest(null);
 
     DocumentSigner(SigningKeys keys, CertificateSigningSettings settings) {
+        JdkXmlParserFactory.install();
         this.key = keys.current();
         this.chain = key.chain();
-        this.signature = new PrivateKeySignature(key.privateKey(), digestFor(key),
-                BouncyCastleFactoryCreator.getFactory().getProviderName());
+        // the JDK's providers: SHA-256 runs on the CPU's SHA instructions, Bouncy Castle's digest in plain Java
+        this.signature = new PrivateKeySignature(key.privateKey(), digestFor(key), null);
         this.timestamps = settings.timestampAuthority().map(TSAClientBouncyCastle::new).orElse(null);
     }
 
@@ -54,7 +57,8 @@ public class DocumentSigner {
                 .setLocation(location)
                 .setSignatureCreator(SIGNATURE_CREATOR);
         try {
-            PdfPadesSigner signer = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(unsignedPdf)), out);
+            PdfPadesSigner signer = new PdfPadesSigner(new PdfReader(new ByteArrayInputStream(unsignedPdf)), out)
+                    .setExternalDigest(digests);
             if (timestamps == null) {
                 signer.signWithBaselineBProfile(properties, chain, signature);
             } else {

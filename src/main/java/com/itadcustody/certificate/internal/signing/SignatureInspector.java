@@ -25,6 +25,7 @@ import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -225,17 +226,16 @@ public class SignatureInspector {
     /** Null when {@code signer} chains to one of our trust anchors at the signing time, otherwise why not. */
     private String chainProblem(X509Certificate signer, PdfPKCS7 pkcs7, Instant signedAt) {
         try {
-            List<X509Certificate> anchors = keys.trustAnchors();
-            if (anchors.isEmpty()) {
-                return "no trust anchors registered";
+            List<List<X509Certificate>> registered = keys.registeredChains();
+            if (registered.isEmpty()) {
+                return "no signing keys registered";
             }
             Set<TrustAnchor> trust = new HashSet<>();
-            anchors.forEach(a -> trust.add(new TrustAnchor(a, null)));
-            List<Certificate> intermediates = new ArrayList<>();
-            for (Certificate c : pkcs7.getCertificates()) {
-                intermediates.add(c);
+            List<Certificate> intermediates = new ArrayList<>(Arrays.asList(pkcs7.getCertificates()));
+            for (List<X509Certificate> chain : registered) {
+                trust.add(new TrustAnchor(chain.get(chain.size() - 1), null));
+                intermediates.addAll(chain);
             }
-            keys.registeredChains().forEach(intermediates::addAll);
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(signer);
             PKIXBuilderParameters parameters = new PKIXBuilderParameters(trust, target);
