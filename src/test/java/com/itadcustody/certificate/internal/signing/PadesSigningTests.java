@@ -134,6 +134,20 @@ class PadesSigningTests extends IntegrationTest {
     }
 
     @Test
+    void bytesAppendedAfterTheEndOfFileMarkerAlsoCountAsAChangeAfterSigning() {
+        byte[] signed = signer.sign(TestPdfs.pdfA3b(), "test", "test").pdf();
+        byte[] trailing = "\n1 0 obj (hidden) endobj\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] amended = Arrays.copyOf(signed, signed.length + trailing.length);
+        System.arraycopy(trailing, 0, amended, signed.length, trailing.length);
+
+        SignatureReport report = inspector.inspect(amended);
+
+        assertThat(report.integrityValid()).isTrue();
+        assertThat(report.coversWholeDocument()).isFalse();
+        assertThat(report.verified()).isFalse();
+    }
+
+    @Test
     void aSignatureByAKeyThatIsNotOursIsNeitherTrustedNorRegistered() {
         SigningKeys.Generated stranger = TestKeystores.generate("Somebody Else Ltd", Instant.now());
         byte[] forged = TestPdfs.signedWith(TestPdfs.pdfA3b(), stranger.signingKey(), stranger.chain());
