@@ -48,7 +48,7 @@ public final class LogVerifier {
 
     private final TreeMap<Long, StoredCheckpoint> checkpoints;
     private final LongConsumer progress;
-    private final CompactRange range = CompactRange.empty();
+    private final Frontier range = new Frontier();
     private final Map<UUID, Head> heads = new HashMap<>();
     private long nextCheckpoint;
     private byte[] lastRecorded;
@@ -63,8 +63,49 @@ public final class LogVerifier {
         this.nextCheckpoint = checkpointAfter(0);
     }
 
-    /** The last leaf of an asset's chain so far and its sequence number. */
-    private record Head(byte[] leaf, long seq) {
+    /** The last leaf of an asset's chain so far and its sequence number; updated in place as the chain grows. */
+    private static final class Head {
+        private byte[] leaf;
+        private long seq;
+
+        Head(byte[] leaf, long seq) {
+            this.leaf = leaf;
+            this.seq = seq;
+        }
+    }
+
+    /**
+     * The tree rebuilt so far, kept as its perfect subtrees as {@link CompactRange} keeps them, but without
+     * collecting the nodes each leaf completes, which a verifier does not store.
+     */
+    private static final class Frontier {
+        private final byte[][] subtrees = new byte[Long.SIZE][];
+        private int count;
+        private long size;
+
+        long size() {
+            return size;
+        }
+
+        void append(byte[] leaf) {
+            byte[] hash = leaf;
+            for (long index = size; (index & 1) == 1; index >>= 1) {
+                hash = Merkle.nodeHash(subtrees[--count], hash);
+            }
+            subtrees[count++] = hash;
+            size++;
+        }
+
+        byte[] root() {
+            if (count == 0) {
+                return Merkle.emptyRoot();
+            }
+            byte[] hash = subtrees[count - 1];
+            for (int i = count - 2; i >= 0; i--) {
+                hash = Merkle.nodeHash(subtrees[i], hash);
+            }
+            return hash.clone();
+        }
     }
 
     /**
@@ -146,7 +187,7 @@ public final class LogVerifier {
             return Checked.failed(seq, assetId, leaf, "the envelope does not hash to the leaf stored in the tree"
                     + " when it was sequenced: the envelope and its leaf hash were changed");
         }
-        if (!fields.stringEquals(EVENT_ID, eventId.toString()) || !fields.stringEquals(ASSET_ID, assetId.toString())) {
+        if (!names(envelope, fields, EVENT_ID, eventId) || !names(envelope, fields, ASSET_ID, assetId)) {
             return Checked.failed(seq, assetId, leaf, "the envelope's event or asset id differs from the row's");
         }
         return new Checked(seq, assetId, envelope, leaf, null, fields, hash(envelope, fields, ASSET_PREV),
@@ -217,17 +258,22 @@ public final class LogVerifier {
         Head previous = heads.get(entry.assetId);
         Kind prevKind = entry.fields.kind(ASSET_PREV);
         boolean linked = previous == null ? prevKind == Kind.ABSENT || prevKind == Kind.NULL
-                : entry.assetPrev != null && Arrays.equals(entry.assetPrev, previous.leaf());
+                : entry.assetPrev != null && Arrays.equals(entry.assetPrev, previous.leaf);
         if (!linked) {
-            String expectedPrev = previous == null ? null : HexFormat.of().formatHex(previous.leaf());
+            String expectedPrev = previous == null ? null : HexFormat.of().formatHex(previous.leaf);
             String actualPrev = prevKind == Kind.STRING ? entry.fields.string(ASSET_PREV)
                     : prevKind == Kind.ABSENT || prevKind == Kind.NULL ? null : entry.fields.text(ASSET_PREV);
             fail(seq, "the asset's chain is broken: assetPrev is " + actualPrev + " but the asset's previous"
-                    + " entry" + (previous == null ? "" : " (" + previous.seq() + ")") + " hashes to "
+                    + " entry" + (previous == null ? "" : " (" + previous.seq + ")") + " hashes to "
                     + expectedPrev + "; this entry or that one was changed");
             return;
         }
-        heads.put(entry.assetId, new Head(entry.leaf, seq));
+        if (previous == null) {
+            heads.put(entry.assetId, new Head(entry.leaf, seq));
+        } else {
+            previous.leaf = entry.leaf;
+            previous.seq = seq;
+        }
         if (entry.recordedAt < 0) {
             String value = entry.fields.text(RECORDED_AT);
             fail(seq, value == null ? "recordedAt is missing" : "recordedAt "
@@ -280,6 +326,39 @@ public final class LogVerifier {
             case NUMBER, TRUE, FALSE -> fields.text(member);
             default -> "?";
         };
+    }
+
+    /**
+     * Whether a member is a string equal to {@code id}'s {@link UUID#toString} (lower-case hex digits in groups of
+     * 8-4-4-4-12), read without building either string.
+     */
+    private static boolean names(byte[] envelope, CanonicalJsonScanner.Result fields, int member, UUID id) {
+        int start = fields.start(member);
+        if (fields.kind(member) != Kind.STRING || fields.end(member) - start != 36) {
+            return false;
+        }
+        long high = 0;
+        long low = 0;
+        int digits = 0;
+        for (int i = 0; i < 36; i++) {
+            byte c = envelope[start + i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+                continue;
+            }
+            int digit = hexDigit(c);
+            if (digit < 0) {
+                return false;
+            }
+            if (digits++ < 16) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
+        }
+        return high == id.getMostSignificantBits() && low == id.getLeastSignificantBits();
     }
 
     /** The 32 bytes of a member that is a string of 64 lower-case hex digits, else null. */

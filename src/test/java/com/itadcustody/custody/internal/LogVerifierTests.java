@@ -204,6 +204,20 @@ class LogVerifierTests {
         assertThat(taken).isLessThan(200);
     }
 
+    @Test
+    void rebuildsTheSameRootAsACompactRangeAtEverySize() {
+        List<Row> rows = log(70);
+        LogVerifier verifier = new LogVerifier(new TreeMap<>(), n -> { });
+        CompactRange range = CompactRange.empty();
+
+        assertThat(verifier.root()).isEqualTo(range.root());
+        for (Row row : rows) {
+            verifier.visit(row.seq(), row.eventId(), row.assetId(), row.envelope(), row.leaf(), row.treeLeaf());
+            range.append(row.leaf());
+            assertThat(verifier.root()).as("root at size %d", range.size()).isEqualTo(range.root());
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     /**

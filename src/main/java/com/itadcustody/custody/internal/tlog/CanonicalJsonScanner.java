@@ -1,5 +1,8 @@
 package com.itadcustody.custody.internal.tlog;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -27,6 +30,8 @@ public final class CanonicalJsonScanner {
     static final int MAX_STRING_LENGTH = 20_000_000;
 
     private static final long MAX_SAFE_INTEGER = 1L << 53;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -87,17 +92,16 @@ public final class CanonicalJsonScanner {
     public static final class Result {
 
         private final byte[] json;
+        /** Per noted member: its kind, null while absent. */
         private final Kind[] kinds;
-        private final int[] starts;
-        private final int[] ends;
+        /** Per noted member: where its value starts and ends, interleaved. */
+        private final int[] spans;
         private boolean canonical;
 
         private Result(byte[] json, int members) {
             this.json = json;
             this.kinds = new Kind[members];
-            Arrays.fill(kinds, Kind.ABSENT);
-            this.starts = new int[members];
-            this.ends = new int[members];
+            this.spans = new int[2 * members];
         }
 
         /** Whether the text is canonical JSON, exactly as {@link Jcs#isCanonical} decides. */
@@ -107,26 +111,27 @@ public final class CanonicalJsonScanner {
 
         /** The kind of the noted member's value; {@link Kind#ABSENT} if the top-level object lacks it. */
         public Kind kind(int member) {
-            return kinds[member];
+            Kind kind = kinds[member];
+            return kind == null ? Kind.ABSENT : kind;
         }
 
         /** Offset of the member's value in the text (for a string, of its first byte after the quote). */
         public int start(int member) {
-            return starts[member];
+            return spans[2 * member];
         }
 
         /** Offset just after the member's value (for a string, of its closing quote). */
         public int end(int member) {
-            return ends[member];
+            return spans[2 * member + 1];
         }
 
         /** Whether the member's value is a string whose text is exactly these ASCII characters. */
         public boolean stringEquals(int member, String ascii) {
-            if (kinds[member] != Kind.STRING || ends[member] - starts[member] != ascii.length()) {
+            if (kinds[member] != Kind.STRING || end(member) - start(member) != ascii.length()) {
                 return false;
             }
             // canonical strings escape only '"', '\' and controls, none of them printable ASCII: compare bytes
-            for (int i = 0, p = starts[member]; i < ascii.length(); i++, p++) {
+            for (int i = 0, p = start(member); i < ascii.length(); i++, p++) {
                 char c = ascii.charAt(i);
                 if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\' || json[p] != c) {
                     return false;
@@ -140,8 +145,8 @@ public final class CanonicalJsonScanner {
             if (kinds[member] != Kind.NUMBER) {
                 return otherwise;
             }
-            int p = starts[member];
-            int end = ends[member];
+            int p = start(member);
+            int end = end(member);
             boolean negative = json[p] == '-';
             if (negative) {
                 p++;
@@ -165,8 +170,8 @@ public final class CanonicalJsonScanner {
             if (kinds[member] != Kind.STRING) {
                 return null;
             }
-            int start = starts[member];
-            int end = ends[member];
+            int start = start(member);
+            int end = end(member);
             StringBuilder out = new StringBuilder(end - start);
             int run = start;
             int p = start;
@@ -195,11 +200,11 @@ public final class CanonicalJsonScanner {
 
         /** The member's value as JSON text (a string with its quotes); null if absent. */
         public String text(int member) {
-            if (kinds[member] == Kind.ABSENT) {
+            if (kinds[member] == null) {
                 return null;
             }
-            int start = kinds[member] == Kind.STRING ? starts[member] - 1 : starts[member];
-            int end = kinds[member] == Kind.STRING ? ends[member] + 1 : ends[member];
+            int start = kinds[member] == Kind.STRING ? start(member) - 1 : start(member);
+            int end = kinds[member] == Kind.STRING ? end(member) + 1 : end(member);
             return new String(json, start, end - start, StandardCharsets.UTF_8);
         }
 
@@ -214,8 +219,8 @@ public final class CanonicalJsonScanner {
                 default -> Kind.NUMBER;
             };
             kinds[member] = kind;
-            starts[member] = kind == Kind.STRING ? start + 1 : start;
-            ends[member] = kind == Kind.STRING ? end - 1 : end;
+            spans[2 * member] = kind == Kind.STRING ? start + 1 : start;
+            spans[2 * member + 1] = kind == Kind.STRING ? end - 1 : end;
         }
     }
 
@@ -225,18 +230,21 @@ public final class CanonicalJsonScanner {
      */
     private static final class Pass {
 
-        private static final byte OBJECT = 1;
-        private static final byte ARRAY = 2;
+        /** In place of the previous member name's start: the container is an array. */
+        private static final int ARRAY = -2;
+        /** In place of the previous member name's start: the container is an object with no member yet. */
+        private static final int NO_MEMBER = -1;
 
         private final byte[] b;
         private final int n;
         private final byte[][] names;
         private final Result result;
         private int p;
-        /** Per open container, from 1: its type and, for an object, where its previous member name lies. */
-        private byte[] types = new byte[8];
-        private int[] previousStarts = new int[8];
-        private int[] previousEnds = new int[8];
+        /**
+         * Per open container at depth d (from 1), at 2d and 2d + 1: for an object, where its previous member name
+         * starts and ends ({@link #NO_MEMBER} before the first); for an array, {@link #ARRAY}.
+         */
+        private int[] stack = new int[16];
 
         Pass(byte[] json, byte[][] names, Result result) {
             this.b = json;
@@ -259,7 +267,7 @@ public final class CanonicalJsonScanner {
                     if (++depth > MAX_DEPTH) {
                         return false;
                     }
-                    open(depth, c == '{' ? OBJECT : ARRAY);
+                    open(depth, c == '{' ? NO_MEMBER : ARRAY);
                     p++;
                     if (p < n && b[p] == (c == '{' ? '}' : ']')) {
                         p++;
@@ -270,7 +278,7 @@ public final class CanonicalJsonScanner {
                                 return false;
                             }
                             if (depth == 1) {
-                                member = noted(previousStarts[1], previousEnds[1]);
+                                member = noted(stack[2], stack[3]);
                                 memberStart = p;
                             }
                         }
@@ -292,19 +300,20 @@ public final class CanonicalJsonScanner {
                         return false;
                     }
                     byte next = b[p++];
+                    boolean inObject = stack[2 * depth] != ARRAY;
                     if (next == ',') {
-                        if (types[depth] == OBJECT) {
+                        if (inObject) {
                             if (!name(depth)) {
                                 return false;
                             }
                             if (depth == 1) {
-                                member = noted(previousStarts[1], previousEnds[1]);
+                                member = noted(stack[2], stack[3]);
                                 memberStart = p;
                             }
                         }
                         break;
                     }
-                    if (next != (types[depth] == OBJECT ? '}' : ']')) {
+                    if (next != (inObject ? '}' : ']')) {
                         return false;
                     }
                     depth--;
@@ -312,14 +321,11 @@ public final class CanonicalJsonScanner {
             }
         }
 
-        private void open(int depth, byte type) {
-            if (depth == types.length) {
-                types = Arrays.copyOf(types, 2 * depth);
-                previousStarts = Arrays.copyOf(previousStarts, 2 * depth);
-                previousEnds = Arrays.copyOf(previousEnds, 2 * depth);
+        private void open(int depth, int type) {
+            if (2 * depth + 1 >= stack.length) {
+                stack = Arrays.copyOf(stack, 2 * stack.length);
             }
-            types[depth] = type;
-            previousStarts[depth] = -1;
+            stack[2 * depth] = type;
         }
 
         /**
@@ -335,11 +341,12 @@ public final class CanonicalJsonScanner {
                 return false;
             }
             int end = p - 1;
-            if (previousStarts[depth] >= 0 && compareNames(previousStarts[depth], previousEnds[depth], start, end) >= 0) {
+            int previous = stack[2 * depth];
+            if (previous != NO_MEMBER && compareNames(previous, stack[2 * depth + 1], start, end) >= 0) {
                 return false;
             }
-            previousStarts[depth] = start;
-            previousEnds[depth] = end;
+            stack[2 * depth] = start;
+            stack[2 * depth + 1] = end;
             if (p >= n || b[p] != ':') {
                 return false;
             }
@@ -360,40 +367,81 @@ public final class CanonicalJsonScanner {
 
         /** Which noted member the name between these offsets is, or -1. */
         private int noted(int start, int end) {
+            int length = end - start;
             for (int i = 0; i < names.length; i++) {
-                if (Arrays.equals(b, start, end, names[i], 0, names[i].length)) {
+                byte[] name = names[i];
+                if (name.length == length && sameBytes(start, name)) {
                     return i;
                 }
             }
             return -1;
         }
 
-        /** A string at {@code p} (its opening quote) of at most {@code limit} UTF-16 code units. */
-        private boolean string(int limit) {
-            p++;
-            int start = p;
-            while (true) {
-                if (p >= n) {
-                    return false;
-                }
-                byte c = b[p];
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    // printable ASCII and U+007F (as a signed byte, non-ASCII is negative)
-                    p++;
-                } else if (c == '"') {
-                    break;
-                } else if (c == '\\') {
-                    if (!escape()) {
-                        return false;
-                    }
-                } else if (c >= 0 || !multiByte()) {
+        /** Whether the bytes at {@code start} are those of {@code word} (short: a loop beats a vectorised compare). */
+        private boolean sameBytes(int start, byte[] word) {
+            for (int k = 0; k < word.length; k++) {
+                if (b[start + k] != word[k]) {
                     return false;
                 }
             }
-            int end = p;
-            p++;
+            return true;
+        }
+
+        /** A string at {@code p} (its opening quote) of at most {@code limit} UTF-16 code units. */
+        private boolean string(int limit) {
+            byte[] b = this.b;
+            int n = this.n;
+            int start = p + 1;
+            int i = start;
+            while (true) {
+                // eight bytes at a time up to the next one that is not printable ASCII, '"' or '\'
+                while (i + Long.BYTES <= n) {
+                    long special = special((long) LONGS.get(b, i));
+                    if (special != 0) {
+                        i += Long.numberOfTrailingZeros(special) >>> 3;
+                        break;
+                    }
+                    i += Long.BYTES;
+                }
+                if (i >= n) {
+                    return false;
+                }
+                byte c = b[i];
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    // printable ASCII and U+007F (as a signed byte, non-ASCII is negative)
+                    i++;
+                } else if (c == '"') {
+                    break;
+                } else if (c == '\\') {
+                    p = i;
+                    if (!escape()) {
+                        return false;
+                    }
+                    i = p;
+                } else {
+                    p = i;
+                    if (c >= 0 || !multiByte()) {
+                        return false;
+                    }
+                    i = p;
+                }
+            }
+            p = i + 1;
             // every code unit takes at least one byte, so only a long string needs counting
-            return end - start <= limit || codeUnits(start, end) <= limit;
+            return i - start <= limit || codeUnits(start, i) <= limit;
+        }
+
+        /**
+         * The high bit of every byte of {@code x} (little-endian) that a string cannot hold as it is: a control
+         * character, '"', '\\' or a non-ASCII byte; the lowest one set is always such a byte (higher ones may be
+         * carries from it).
+         */
+        private static long special(long x) {
+            long control = (x - 0x2020202020202020L) & ~x;
+            long quote = x ^ 0x2222222222222222L;
+            long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+            return (x | control | ((quote - 0x0101010101010101L) & ~quote)
+                    | ((backslash - 0x0101010101010101L) & ~backslash)) & 0x8080808080808080L;
         }
 
         /** An escape at {@code p}: only those JCS writes ({@code \" \\ \b \t \n \f \r}, other controls). */
@@ -503,7 +551,7 @@ public final class CanonicalJsonScanner {
         }
 
         private boolean literal(byte[] word) {
-            if (p + word.length > n || !Arrays.equals(b, p, p + word.length, word, 0, word.length)) {
+            if (p + word.length > n || !sameBytes(p, word)) {
                 return false;
             }
             p += word.length;
@@ -578,7 +626,13 @@ public final class CanonicalJsonScanner {
             int j = bStart;
             while (i < aEnd && j < bEnd) {
                 byte x = b[i];
-                if (x == b[j] && x >= 0 && x != '\\') {
+                byte y = b[j];
+                boolean plain = x >= 0 && y >= 0 && x != '\\' && y != '\\';
+                if (plain) {
+                    // two ASCII characters written as they are: their bytes are their code units
+                    if (x != y) {
+                        return x - y;
+                    }
                     i++;
                     j++;
                     continue;
