@@ -11,6 +11,7 @@ import com.itadcustody.custody.internal.LogAudit;
 import com.itadcustody.custody.internal.LogEntry;
 import com.itadcustody.custody.internal.LogStore;
 import com.itadcustody.custody.internal.LogVerifier;
+import com.itadcustody.custody.internal.PipelinedLogVerifier;
 import com.itadcustody.custody.internal.StoredCheckpoint;
 import com.itadcustody.custody.internal.tlog.Merkle;
 import com.itadcustody.shared.Actor;
@@ -490,6 +491,24 @@ class CustodyLogBenchmark extends IntegrationTest {
                 verify.add(s);
             }
         }
+        List<Double> pipelined = new ArrayList<>();
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (int run = 0; run <= AUDIT_RUNS; run++) {
+            long start = System.nanoTime();
+            LogAudit.Report result;
+            try (PipelinedLogVerifier pipeline = new PipelinedLogVerifier(new LogVerifier(byTreeSize, p -> { }),
+                    threads, 2_000)) {
+                for (int i = 0; i < n; i++) {
+                    pipeline.add(i, events[i], assetIds[i], envelopes[i], leaves[i], null);
+                }
+                result = pipeline.finish();
+            }
+            double s = seconds(start, System.nanoTime());
+            assertThat(result.ok()).as(String.valueOf(result)).isTrue();
+            if (run > 0) {
+                pipelined.add(s);
+            }
+        }
         section("""
                 ## (c) Full audit of %,d events
                 %,d envelope bytes (%.0f bytes on average), %d checkpoints. Filling the log (%,d appends in
@@ -501,7 +520,8 @@ class CustodyLogBenchmark extends IntegrationTest {
                 | ratio audit / raw SHA-256 | %.1f | |
                 | breakdown: the audit's query alone, no checks (driver default: bytea as hex text) | %.2f | %s |
                 | breakdown: the same query with binary transfer (`prepareThreshold=-1`) | %.2f | %s |
-                | breakdown: the audit's checks alone (`LogVerifier` over the same rows in memory) | %.2f | %s |
+                | breakdown: the audit's checks alone, one thread (`LogVerifier` over the same rows in memory) | %.2f | %s |
+                | breakdown: the same checks on the audit's pipeline (`PipelinedLogVerifier`, %d threads) | %.2f | %s |
                 """.formatted(LOG_SIZE, bytes, (double) bytes / n, checkpoints, fillAppended, FILL_BATCH,
                 fillSeconds, median(audits), format(audits, "%.2f"), median(sha), format(sha, "%.2f"),
                 median(audits) / median(sha), median(readsText), format(readsText, "%.2f"), median(readsBinary),

@@ -2,6 +2,7 @@ package com.itadcustody.certificate.internal.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.itadcustody.support.PdfCommands;
 import com.itadcustody.support.IntegrationTest;
 import com.itadcustody.support.TestTimestampAuthority;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,8 @@ class PadesSigningTests extends IntegrationTest {
     void signsAPdfA3bCertificateThatPdfsigTrustsAndQpdfFindsWellFormed() {
         SignedPdf signed = signer.sign(TestPdfs.pdfA3b(), "Certificate of Sanitization COS-TEST-000001", "Berlin");
 
-        PdfTools.Run pdfsig = PdfTools.pdfsig(work, signed.pdf(), ourCa());
-        PdfTools.Run qpdf = PdfTools.qpdfCheck(work, signed.pdf());
+        PdfCommands.Run pdfsig = PdfCommands.pdfsig(work, signed.pdf(), ourCa());
+        PdfCommands.Run qpdf = PdfCommands.qpdfCheck(work, signed.pdf());
 
         assertThat(signed.level()).isEqualTo("B-B");
         assertThat(signed.keyId()).isEqualTo(keys.current().keyId());
@@ -116,7 +117,7 @@ class PadesSigningTests extends IntegrationTest {
         assertThat(report.integrityValid()).isFalse();
         assertThat(report.verified()).isFalse();
         assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("signed content was changed"));
-        assertThat(PdfTools.pdfsig(work, signed, ourCa()).output()).contains("Digest Mismatch");
+        assertThat(PdfCommands.pdfsig(work, signed, ourCa()).output()).contains("Digest Mismatch");
     }
 
     @Test
@@ -130,7 +131,7 @@ class PadesSigningTests extends IntegrationTest {
         assertThat(report.coversWholeDocument()).isFalse();
         assertThat(report.verified()).isFalse();
         assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("changed after it was signed"));
-        assertThat(PdfTools.pdfsig(work, amended, ourCa()).output()).contains("Not total document signed");
+        assertThat(PdfCommands.pdfsig(work, amended, ourCa()).output()).contains("Not total document signed");
     }
 
     @Test
@@ -212,7 +213,7 @@ class PadesSigningTests extends IntegrationTest {
             assertThat(report.timestampValid()).isTrue();
             assertThat(report.level()).isEqualTo("B-T");
             assertThat(report.signedAt()).isBetween(before, Instant.now().plusSeconds(1));
-            assertThat(PdfTools.pdfsig(work, signed.pdf(), ourCa()).output())
+            assertThat(PdfCommands.pdfsig(work, signed.pdf(), ourCa()).output())
                     .contains("Signature is Valid", "Certificate is Trusted", "Total document signed");
         }
     }
@@ -264,8 +265,8 @@ class PadesSigningTests extends IntegrationTest {
         }
     }
 
-    private X509Certificate ourCa() {
+    private String ourCa() {
         X509Certificate[] chain = keys.current().chain();
-        return chain[chain.length - 1];
+        return SigningKeys.pem(List.of(chain[chain.length - 1]));
     }
 }

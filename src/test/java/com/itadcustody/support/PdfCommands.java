@@ -1,0 +1,99 @@
+package com.itadcustody.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real command-line tools that check our PDFs independently of our code: poppler's {@code pdfsig} (with an NSS
+ * database trusting a given CA), {@code qpdf --check}, {@code pdftoppm} and {@code pdftotext}.
+ */
+public final class PdfCommands {
+
+    private PdfCommands() {
+    }
+
+    /** What a tool printed (stdout and stderr together) and how it exited. */
+    public record Run(int exitCode, String output) {
+    }
+
+    /** Runs {@code pdfsig} on {@code pdf} with an NSS database in {@code workDir} that trusts {@code caPem}. */
+    public static Run pdfsig(Path workDir, byte[] pdf, String caPem) {
+        try {
+            Path nss = Files.createDirectories(workDir.resolve("nss"));
+            if (!Files.exists(nss.resolve("cert9.db"))) {
+                run(List.of("certutil", "-N", "-d", "sql:" + nss, "--empty-password"));
+                Path caFile = workDir.resolve("ca.pem");
+                Files.writeString(caFile, caPem, StandardCharsets.US_ASCII);
+                Run added = run(List.of("certutil", "-A", "-d", "sql:" + nss, "-n", "itad-ca", "-t", "CT,C,C",
+                        "-i", caFile.toString()));
+                if (added.exitCode() != 0) {
+                    throw new IllegalStateException("certutil -A failed: " + added.output());
+                }
+            }
+            return run(List.of("pdfsig", "-nssdir", "sql:" + nss, write(workDir, pdf).toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code qpdf --check} on {@code pdf}. */
+    public static Run qpdfCheck(Path workDir, byte[] pdf) {
+        return run(List.of("qpdf", "--check", write(workDir, pdf).toString()));
+    }
+
+    /** Runs {@code pdftotext -layout} and returns the text. */
+    public static String text(Path workDir, byte[] pdf) {
+        Path file = write(workDir, pdf);
+        Run run = run(List.of("pdftotext", "-layout", file.toString(), "-"));
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("pdftotext failed: " + run.output());
+        }
+        return run.output();
+    }
+
+    /** Renders page 1 to a PNG with {@code pdftoppm} at the given resolution and returns the PNG file. */
+    public static Path firstPagePng(Path workDir, byte[] pdf, int dpi, Path target) {
+        Path file = write(workDir, pdf);
+        String prefix = target.toString().replaceFirst("\\.png$", "");
+        Run run = run(List.of("pdftoppm", "-png", "-r", Integer.toString(dpi), "-f", "1", "-l", "1",
+                "-singlefile", file.toString(), prefix));
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("pdftoppm failed: " + run.output());
+        }
+        return Path.of(prefix + ".png");
+    }
+
+    private static Path write(Path workDir, byte[] pdf) {
+        try {
+            Path file = Files.createTempFile(workDir, "document", ".pdf");
+            Files.write(file, pdf);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a command with no input and waits up to a minute for it. */
+    public static Run run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " did not finish");
+            }
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(command.get(0) + " could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
