@@ -101,10 +101,13 @@ public class CertificatePdfRenderer {
         this(PaperSize.A4);
     }
 
-    /** A renderer for the configured paper ({@code itad.certificates.page-size}: A4 or LETTER, default A4). */
+    /**
+     * A renderer for the configured paper ({@code itad.certificates.page-size}: A4 or LETTER; default, and when
+     * blank, A4).
+     */
     @Autowired
     public CertificatePdfRenderer(@Value("${itad.certificates.page-size:A4}") PaperSize paperSize) {
-        this.paperSize = paperSize;
+        this.paperSize = paperSize == null ? PaperSize.A4 : paperSize;
         this.outputIntentProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         this.kits = TypesettingKits.fromClasspath(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
