@@ -45,6 +45,7 @@ class ApiAuthorizationTests extends IntegrationTest {
     static final Set<Role> ADMINS = EnumSet.of(ADMIN);
     static final Set<Role> VENDOR_READERS = EnumSet.of(ADMIN, ASSET_MANAGER, COMPLIANCE);
     static final Set<Role> AUDITORS = EnumSet.of(COMPLIANCE, ADMIN);
+    static final Set<Role> ISSUERS = EnumSet.of(VERIFIER, ADMIN);
     /** Marks endpoints anyone may call, without credentials. */
     static final Set<Role> PUBLIC = EnumSet.allOf(Role.class);
 
@@ -110,6 +111,20 @@ class ApiAuthorizationTests extends IntegrationTest {
                 AUDITORS));
         e.add(of("POST", "/api/v1/custody/audits", "/api/v1/custody/audits", null, null, AUDITORS));
         e.add(get("/api/v1/custody/audits/{id}", "/api/v1/custody/audits/" + ID, AUDITORS));
+        e.add(json("POST", "/api/v1/certificates/sanitization", "/api/v1/certificates/sanitization", ISSUERS));
+        e.add(json("POST", "/api/v1/certificates/disposition", "/api/v1/certificates/disposition", ISSUERS));
+        e.add(get("/api/v1/certificates", "/api/v1/certificates", READERS));
+        e.add(get("/api/v1/certificates/{number}", "/api/v1/certificates/COS-2026-999999-0", READERS));
+        e.add(get("/api/v1/certificates/{number}/pdf", "/api/v1/certificates/COS-2026-999999-0/pdf", READERS));
+        e.add(json("POST", "/api/v1/certificates/{number}/revocation",
+                "/api/v1/certificates/COS-2026-999999-0/revocation", AUDITORS));
+        e.add(json("POST", "/api/v1/certificates/{number}/supersession",
+                "/api/v1/certificates/COS-2026-999999-0/supersession", ISSUERS));
+        e.add(publicGet("/api/v1/public/certificates/ca.pem"));
+        e.add(of("GET", "/api/v1/public/certificates/{number}/verification",
+                "/api/v1/public/certificates/COS-2026-999999-0/verification", null, null, PUBLIC));
+        e.add(of("POST", "/api/v1/public/certificates/verification", "/api/v1/public/certificates/verification",
+                "application/pdf", "", PUBLIC));
         return e;
     }
 

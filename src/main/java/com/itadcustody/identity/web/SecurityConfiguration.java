@@ -44,6 +44,8 @@ class SecurityConfiguration {
         http.securityMatcher(path.matcher("/api/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/public/**")).permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/public/certificates/verification"))
+                        .permitAll()
                         .anyRequest().authenticated())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,6 +70,7 @@ class SecurityConfiguration {
                                 path.matcher("/swagger-ui.html")).permitAll()
                         .requestMatchers(path.matcher("/css/**"), path.matcher("/webjars/**"),
                                 path.matcher("/favicon.ico"), path.matcher("/error")).permitAll()
+                        .requestMatchers(path.matcher("/verify"), path.matcher("/verify/**")).permitAll()
                         .requestMatchers(path.matcher("/camunda/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
