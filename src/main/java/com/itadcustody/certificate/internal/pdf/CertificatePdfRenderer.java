@@ -226,7 +226,7 @@ public class CertificatePdfRenderer {
     private static void section(Document layout, Section section, Fonts fonts) {
         Table table = rows(section.heading(), fonts);
         if (section.fields().isEmpty()) {
-            table.addCell(valueCell(DASH, fonts).setBorderBottom(Border.NO_BORDER));
+            table.addCell(row(2).add(text(DASH, fonts.regular(), 9.5f)));
         }
         for (Field field : section.fields()) {
             table.addCell(labelCell(field.label(), fonts));
@@ -391,7 +391,11 @@ public class CertificatePdfRenderer {
 
     /** A cell of a label/value row; a row moves to the next page whole rather than splitting its lines. */
     private static Cell row() {
-        return new Cell().setBorder(Border.NO_BORDER).setBorderBottom(new SolidBorder(RULE, 0.5f))
+        return row(1);
+    }
+
+    private static Cell row(int columns) {
+        return new Cell(1, columns).setBorder(Border.NO_BORDER).setBorderBottom(new SolidBorder(RULE, 0.5f))
                 .setPaddingTop(3.5f).setPaddingBottom(3.5f).setPaddingLeft(6).setPaddingRight(6)
                 .setKeepTogether(true);
     }
@@ -414,7 +418,9 @@ public class CertificatePdfRenderer {
         StringBuilder out = null;
         for (int i = 0; i < printable.length(); ) {
             int codePoint = printable.codePointAt(i);
-            boolean printed = codePoint == '\n' || font.containsGlyph(codePoint);
+            // every text face has the printable ASCII range; asking the font for each character costs more
+            boolean printed = codePoint == '\n' || codePoint >= ' ' && codePoint < 0x7f
+                    || font.containsGlyph(codePoint);
             if (!printed && out == null) {
                 out = new StringBuilder(printable.length()).append(printable, 0, i);
             }

@@ -21,7 +21,8 @@ class TypesettingKitsTests {
         g.setColor(new Color(0x1B, 0x36, 0x5D));
         g.fillRect(0, 0, 20, 20);
         g.dispose();
-        BufferedImage embedded = ImageIO.read(new ByteArrayInputStream(TypesettingKits.normalisedLogo(png(transparent))));
+        byte[] normalised = TypesettingKits.normalisedLogo(png(transparent));
+        BufferedImage embedded = ImageIO.read(new ByteArrayInputStream(normalised));
         assertThat(embedded.getColorModel().hasAlpha()).isFalse();
         assertThat(embedded.getRGB(30, 10) & 0xffffff).isEqualTo(0xffffff);
         assertThat(embedded.getRGB(5, 10) & 0xffffff).isEqualTo(0x1B365D);
