@@ -47,6 +47,8 @@ create table certificate (
         or (status_changed_at is not null and status_reason is not null)),
     constraint certificate_superseded_has_successor check ((status = 'SUPERSEDED') = (superseded_by is not null))
 );
+-- A signed PDF is compressed already: store it out of line without trying to compress it again.
+alter table certificate alter column pdf set storage external;
 create index certificate_asset on certificate (asset_id, issued_at);
 create index certificate_medium on certificate (medium_id) where medium_id is not null;
 create index certificate_issued on certificate (issued_at);

@@ -90,12 +90,10 @@ public class CustodyEvidence {
             }
             entry = store.entryOfEvent(eventId).orElse(null);
         }
-        long seq = entry.seq();
-        while (store.latestCheckpoint().filter(c -> c.treeSize() > seq).isEmpty()) {
-            if (!sequencer.tryCheckpointNow()) {
-                waitOrGiveUp(deadline, eventId);
-            }
+        while (!sequencer.checkpointCovering(entry.seq() + 1)) {
+            waitOrGiveUp(deadline, eventId);
         }
+        long seq = entry.seq();
         InclusionProof proof = proofs.inclusionOfEvent(eventId);
         String head = store.headOfAsset(entry.assetId()).map(e -> hex(e.leafHash())).orElseThrow();
         return new Evidence(eventId, entry.assetId(), seq, hex(entry.leafHash()), head, proof.treeSize(),

@@ -112,7 +112,7 @@ class CustodyLogBenchmark extends IntegrationTest {
                 # Custody log benchmark
                 %d writers x %d events per run, %d runs after a warm-up (medians); each writer cycles through %d
                 fresh assets per run (about %d events per asset and run); log of %,d events for the audit and the
-                proofs; sequencer interval and batch size as configured (defaults 200 ms, 2000).
+                proofs; sequencer interval and batch size as configured (defaults 100 ms, 2000).
                 %s
                 """.formatted(WRITERS, PER_WRITER, RUNS, ASSETS_PER_WRITER, PER_WRITER / ASSETS_PER_WRITER, LOG_SIZE,
                 VACUUM
@@ -525,7 +525,8 @@ class CustodyLogBenchmark extends IntegrationTest {
                 """.formatted(LOG_SIZE, bytes, (double) bytes / n, checkpoints, fillAppended, FILL_BATCH,
                 fillSeconds, median(audits), format(audits, "%.2f"), median(sha), format(sha, "%.2f"),
                 median(audits) / median(sha), median(readsText), format(readsText, "%.2f"), median(readsBinary),
-                format(readsBinary, "%.2f"), median(verify), format(verify, "%.2f")));
+                format(readsBinary, "%.2f"), median(verify), format(verify, "%.2f"), threads, median(pipelined),
+                format(pipelined, "%.2f")));
     }
 
     /**

@@ -56,9 +56,17 @@ class Checkpointer {
                 return;
             }
             StoredTree tree = new StoredTree(c);
+            StoredCheckpoint remembered = lastSigned.read(c);
+            tree.prefetch(nodes -> {
+                Merkle.root(size, nodes);
+                for (StoredCheckpoint earlier : new StoredCheckpoint[] {previous, remembered}) {
+                    if (earlier != null && earlier.treeSize() < size) {
+                        Merkle.consistencyProof(earlier.treeSize(), size, nodes);
+                    }
+                }
+            });
             byte[] root = Merkle.root(size, tree);
             Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            StoredCheckpoint remembered = lastSigned.read(c);
             if (remembered != null && (previous == null || remembered.treeSize() > previous.treeSize())) {
                 // the database lost checkpoints this node signed: refuse to sign over a possibly rewritten history
                 if (remembered.treeSize() > size) {

@@ -141,6 +141,26 @@ public class CustodySequencer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Makes sure a signed checkpoint covers the first {@code size} entries: nothing to do if one already does
+     * (so concurrent callers share one checkpoint), else drains and signs one now if this node is (or can become)
+     * the leader; false if another node leads and no checkpoint covers them yet.
+     */
+    public synchronized boolean checkpointCovering(long size) {
+        if (latestCheckpointSize() >= size) {
+            return true;
+        }
+        return tryCheckpointNow() && latestCheckpointSize() >= size;
+    }
+
+    private long latestCheckpointSize() {
+        try (Connection c = dataSource.getConnection()) {
+            return single(c, "select coalesce(max(tree_size), 0) from custody_checkpoint");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the latest checkpoint", e);
+        }
+    }
+
     private synchronized void tick() {
         try {
             drainNow();
