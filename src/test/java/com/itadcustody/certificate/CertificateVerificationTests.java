@@ -259,6 +259,36 @@ class CertificateVerificationTests extends IntegrationTest {
         assertThat(wrongLeaf).isEqualTo(1);
     }
 
+    @Test
+    void thePublicPageVerifiesAnUploadedFileWithoutAnAccount() throws Exception {
+        var cookies = new java.net.CookieManager();
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/verify")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(csrf.find()).as("the upload form carries a CSRF token").isTrue();
+        String boundary = "----itad" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + number
+                + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(genuine);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/verify"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Genuine and valid", number + ".pdf", "matches-registry");
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
     private JsonNode upload(byte[] pdf) {
         Response response = anyone.send("POST", "/api/v1/public/certificates/verification", "application/pdf", pdf);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
