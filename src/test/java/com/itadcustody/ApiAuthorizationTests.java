@@ -121,6 +121,13 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(json("POST", "/api/v1/certificates/{number}/supersession",
                 "/api/v1/certificates/COS-2026-999999-0/supersession", ISSUERS));
         e.add(publicGet("/api/v1/public/certificates/ca.pem"));
+        e.add(json("POST", "/api/v1/retirements", "/api/v1/retirements", EDITORS));
+        e.add(get("/api/v1/retirements/{id}", "/api/v1/retirements/" + ID, READERS));
+        e.add(json("POST", "/api/v1/retirements/{id}/decision", "/api/v1/retirements/" + ID + "/decision",
+                EnumSet.of(ASSET_MANAGER)));
+        e.add(json("POST", "/api/v1/retirements/{id}/cancellation", "/api/v1/retirements/" + ID + "/cancellation",
+                EDITORS));
+        e.add(get("/api/v1/tasks", "/api/v1/tasks", ANY));
         e.add(of("GET", "/api/v1/public/certificates/{number}/verification",
                 "/api/v1/public/certificates/COS-2026-999999-0/verification", null, null, PUBLIC));
         e.add(of("POST", "/api/v1/public/certificates/verification", "/api/v1/public/certificates/verification",

@@ -1,0 +1,19 @@
+package com.itadcustody.retirement;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A step of a retirement waiting for a person.
+ *
+ * @param id the task id
+ * @param step the step's activity id in the process, e.g. {@code Task_ApproveRetirement}
+ * @param name the step's name
+ * @param retirementId the retirement request it belongs to
+ * @param assetId the asset
+ * @param createdAt when the step began waiting
+ * @param group the role that may do it
+ */
+public record RetirementTask(String id, String step, String name, UUID retirementId, UUID assetId, Instant createdAt,
+        String group) {
+}

@@ -1,0 +1,175 @@
+package com.itadcustody.retirement;
+
+import com.itadcustody.asset.AssetCatalog;
+import com.itadcustody.asset.AssetLifecycle;
+import com.itadcustody.asset.AssetStatus;
+import com.itadcustody.asset.AssetSummary;
+import com.itadcustody.custody.CustodyEvent;
+import com.itadcustody.custody.CustodyLog;
+import com.itadcustody.retirement.internal.RetirementRequests;
+import com.itadcustody.retirement.process.RetirementProcess;
+import com.itadcustody.shared.Actor;
+import com.itadcustody.shared.DomainRuleViolated;
+import com.itadcustody.shared.NotFound;
+import com.itadcustody.shared.Role;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The retirement module's API: request the retirement of an asset, decide on it (an asset manager who is not the
+ * requester), cancel it before handoff, and see the steps waiting for a person. Each change moves the asset's
+ * status, appends its custody event and advances the process instance in one transaction.
+ */
+@Service
+public class Retirements {
+
+    /** Roles that may request and cancel a retirement. */
+    static final Set<Role> REQUESTERS = EnumSet.of(Role.IT_STAFF, Role.ASSET_MANAGER, Role.ADMIN);
+
+    private final RetirementRequests requests;
+    private final RetirementProcess process;
+    private final AssetLifecycle lifecycle;
+    private final AssetCatalog assets;
+    private final CustodyLog custody;
+
+    Retirements(RetirementRequests requests, RetirementProcess process, AssetLifecycle lifecycle,
+            AssetCatalog assets, CustodyLog custody) {
+        this.requests = requests;
+        this.process = process;
+        this.lifecycle = lifecycle;
+        this.assets = assets;
+        this.custody = custody;
+    }
+
+    /**
+     * Requests the retirement of an asset that is in service and starts its process; 409
+     * {@code illegal-status-transition} if the asset is not in service (e.g. already being retired).
+     */
+    @Transactional
+    public RetirementView request(UUID assetId, String reason, Actor actor) {
+        requireRole(actor, REQUESTERS, "request a retirement");
+        requireText(reason, "reason");
+        AssetSummary asset = assets.describe(assetId);
+        lifecycle.transition(assetId, AssetStatus.RETIREMENT_REQUESTED, actor, reason.strip());
+        UUID id = UUID.randomUUID();
+        requests.insert(id, assetId, reason.strip(), actor.userId(), now());
+        custody.append(event(asset, "RETIREMENT_REQUESTED", actor, Map.of("retirementId", id.toString(),
+                "reason", reason.strip())));
+        process.start(id, assetId);
+        return get(id);
+    }
+
+    /**
+     * Records an asset manager's decision and completes the approval step: approved, the asset moves on;
+     * rejected, it is back in service. The requester cannot decide on their own request (403
+     * {@code requester-cannot-approve}); a decided or cancelled request answers 409.
+     */
+    @Transactional
+    public RetirementView decide(UUID retirementId, boolean approve, String comment, Actor actor) {
+        requireRole(actor, EnumSet.of(Role.ASSET_MANAGER), "decide on a retirement");
+        RetirementView request = requests.lock(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        if (request.status() != RetirementStatus.REQUESTED) {
+            throw DomainRuleViolated.conflict("not-awaiting-decision", null,
+                    "retirement " + retirementId + " is " + request.status() + ", not waiting for a decision");
+        }
+        if (actor.userId().equals(request.requestedBy())) {
+            throw new DomainRuleViolated(HttpStatus.FORBIDDEN, "requester-cannot-approve", null,
+                    "a retirement must be decided by an asset manager other than the person who requested it");
+        }
+        if (!approve) {
+            requireText(comment, "comment");
+        }
+        String task = process.waitingTask(retirementId, RetirementProcess.APPROVE).orElseThrow(() ->
+                DomainRuleViolated.conflict("step-not-ready", null, "the approval step of retirement "
+                        + retirementId + " is not open yet; try again in a moment"));
+        AssetSummary asset = assets.describe(request.assetId());
+        requests.decide(retirementId, approve ? RetirementStatus.APPROVED : RetirementStatus.REJECTED,
+                actor.userId(), now(), comment == null ? null : comment.strip());
+        lifecycle.transition(asset.id(), approve ? AssetStatus.RETIREMENT_APPROVED : AssetStatus.IN_SERVICE, actor,
+                approve ? "retirement approved" : "retirement rejected");
+        Map<String, Object> data = new HashMap<>();
+        data.put("retirementId", retirementId.toString());
+        if (comment != null && !comment.isBlank()) {
+            data.put("comment", comment.strip());
+        }
+        custody.append(event(asset, approve ? "RETIREMENT_APPROVED" : "RETIREMENT_REJECTED", actor, data));
+        process.completeApproval(task, approve);
+        return get(retirementId);
+    }
+
+    /**
+     * Cancels a retirement before handoff; the asset is back in service, and every step so far stays in the
+     * history and the custody log.
+     */
+    @Transactional
+    public RetirementView cancel(UUID retirementId, String reason, Actor actor) {
+        requireRole(actor, REQUESTERS, "cancel a retirement");
+        requireText(reason, "reason");
+        RetirementView request = requests.lock(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        if (request.status() != RetirementStatus.REQUESTED && request.status() != RetirementStatus.APPROVED) {
+            throw DomainRuleViolated.conflict("not-cancellable", null,
+                    "retirement " + retirementId + " is " + request.status() + " and can no longer be cancelled");
+        }
+        AssetSummary asset = assets.describe(request.assetId());
+        requests.close(retirementId, RetirementStatus.CANCELLED, actor.userId(), now(), reason.strip());
+        lifecycle.transition(asset.id(), AssetStatus.IN_SERVICE, actor, "retirement cancelled");
+        custody.append(event(asset, "RETIREMENT_CANCELLED", actor, Map.of("retirementId", retirementId.toString(),
+                "reason", reason.strip())));
+        if (process.isRunning(retirementId)) {
+            process.cancel(retirementId);
+        }
+        return get(retirementId);
+    }
+
+    /** The request with the step it waits at; 404 if there is none. */
+    @Transactional(readOnly = true)
+    public RetirementView get(UUID retirementId) {
+        RetirementView request = requests.find(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        return request.withOpenTask(process.currentStep(retirementId).orElse(null));
+    }
+
+    /** Retirement steps that the actor's roles may do, oldest first (none for vendors yet). */
+    @Transactional(readOnly = true)
+    public List<RetirementTask> tasksFor(Actor actor) {
+        Set<Role> staff = EnumSet.noneOf(Role.class);
+        actor.roles().stream().filter(r -> r != Role.VENDOR).forEach(staff::add);
+        return process.tasksFor(staff, 500);
+    }
+
+    private static CustodyEvent event(AssetSummary asset, String type, Actor actor, Map<String, Object> data) {
+        return new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null, type, Instant.now(),
+                actor, null, List.of(), data);
+    }
+
+    private static void requireRole(Actor actor, Set<Role> allowed, String what) {
+        if (actor.roles().stream().noneMatch(allowed::contains)) {
+            throw new DomainRuleViolated(HttpStatus.FORBIDDEN, "role", null, "your roles may not " + what);
+        }
+    }
+
+    private static void requireText(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "required", field, field + " is required");
+        }
+        if (text.length() > 2000) {
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "max-length", field,
+                    field + " is longer than 2000 characters");
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,98 @@
+package com.itadcustody.retirement.process;
+
+import com.itadcustody.retirement.RetirementTask;
+import com.itadcustody.shared.Role;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only door to the process engine for the asset-retirement process: starts an instance per request (business
+ * key = request id), finds and completes its user tasks, and correlates its messages. Callers pass ids and flags,
+ * never engine types.
+ */
+@Component
+public class RetirementProcess {
+
+    /** Process key of {@code processes/asset-retirement.bpmn}. */
+    public static final String PROCESS_KEY = "asset-retirement";
+    /** The approval step. */
+    public static final String APPROVE = "Task_ApproveRetirement";
+    /** The backup and retention confirmation step. */
+    public static final String CONFIRM_BACKUP = "Task_ConfirmBackup";
+    /** Message that cancels a retirement. */
+    public static final String CANCELLED = "RetirementCancelled";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    RetirementProcess(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /** Starts the retirement of an asset (the start is asynchronous: it runs after the caller's commit). */
+    public void start(UUID requestId, UUID assetId) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, requestId.toString(), Map.of("assetId", assetId.toString()));
+    }
+
+    /** The waiting user task of this request at this step, if it waits there. */
+    public Optional<String> waitingTask(UUID requestId, String step) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(requestId.toString()).taskDefinitionKey(step).list().stream()
+                .map(Task::getId).findFirst();
+    }
+
+    /** The step the request waits at now, if any. */
+    public Optional<String> currentStep(UUID requestId) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(requestId.toString()).list().stream()
+                .map(Task::getTaskDefinitionKey).findFirst();
+    }
+
+    /** Completes the approval step with the decision. */
+    public void completeApproval(String taskId, boolean approved) {
+        tasks.complete(taskId, Map.of("approved", approved));
+    }
+
+    /** Cancels the request's process instance through its cancellation event sub-process. */
+    public void cancel(UUID requestId) {
+        runtime.createMessageCorrelation(CANCELLED).processInstanceBusinessKey(requestId.toString())
+                .correlateWithResult();
+    }
+
+    /** Whether the request's instance still runs. */
+    public boolean isRunning(UUID requestId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(requestId.toString()).count() > 0;
+    }
+
+    /** Open retirement tasks that one of these roles may do, oldest first. */
+    public List<RetirementTask> tasksFor(Collection<Role> roles, int max) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                .taskCandidateGroupIn(roles.stream().map(Role::name).toList())
+                .orderByTaskCreateTime().asc().listPage(0, max).stream()
+                .map(this::view).toList();
+    }
+
+    private RetirementTask view(Task task) {
+        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        Object asset = runtime.getVariable(task.getExecutionId(), "assetId");
+        String group = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElse(null);
+        return new RetirementTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                UUID.fromString(businessKey), asset == null ? null : UUID.fromString(asset.toString()),
+                task.getCreateTime().toInstant(), group);
+    }
+}

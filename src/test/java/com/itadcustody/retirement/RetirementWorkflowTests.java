@@ -1,0 +1,230 @@
+package com.itadcustody.retirement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.itadcustody.asset.AssetFixtures;
+import com.itadcustody.asset.AssetLifecycle;
+import com.itadcustody.asset.AssetStatus;
+import com.itadcustody.asset.internal.Asset;
+import com.itadcustody.asset.internal.AssetRegistry;
+import com.itadcustody.custody.internal.CustodySequencer;
+import com.itadcustody.custody.internal.LogEntry;
+import com.itadcustody.custody.internal.LogStore;
+import com.itadcustody.shared.Role;
+import com.itadcustody.support.ApiClient;
+import com.itadcustody.support.ApiClient.Response;
+import com.itadcustody.support.IntegrationTest;
+import com.itadcustody.support.TestUsers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The first steps of the asset-retirement process through the REST API: request, decision, cancellation. */
+class RetirementWorkflowTests extends IntegrationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    AssetRegistry assets;
+
+    @Autowired
+    AssetLifecycle lifecycle;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    LogStore log;
+
+    @Autowired
+    CustodySequencer sequencer;
+
+    ApiClient staff;
+    ApiClient manager;
+
+    @BeforeEach
+    void signIn() {
+        staff = ApiClient.withToken(port, users.tokenFor(Role.IT_STAFF));
+        manager = ApiClient.withToken(port, users.tokenFor(Role.ASSET_MANAGER));
+    }
+
+    @Test
+    void anApprovedRetirementMovesTheAssetOnAndWaitsForTheBackupConfirmation() {
+        Asset laptop = laptop();
+        Response requested = staff.post("/api/v1/retirements", body(laptop.id(), "End of lease"));
+        assertThat(requested.status()).as(requested.text()).isEqualTo(201);
+        String id = requested.json().get("id").asText();
+        assertThat(requested.json().get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(lifecycle.statusOf(laptop.id())).isEqualTo(AssetStatus.RETIREMENT_REQUESTED);
+        awaitStep(id, "Task_ApproveRetirement");
+
+        Response approved = manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
+
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("openTask").asText()).isEqualTo("Task_ConfirmBackup");
+        assertThat(approved.json().get("decidedBy").asText()).isEqualTo(users.userId(Role.ASSET_MANAGER).toString());
+        assertThat(lifecycle.statusOf(laptop.id())).isEqualTo(AssetStatus.RETIREMENT_APPROVED);
+        assertThat(eventTypes(laptop)).containsSubsequence("ASSET_REGISTERED", "RETIREMENT_REQUESTED",
+                "ASSET_STATUS_CHANGED", "RETIREMENT_APPROVED");
+        assertThat(visited(id)).containsSubsequence("StartEvent_RetirementRequested", "Task_ApproveRetirement",
+                "Gateway_RetirementApproved", "Task_ConfirmBackup");
+    }
+
+    @Test
+    void theRequesterCannotDecideOnTheirOwnRequest() {
+        Asset laptop = laptop();
+        String id = manager.post("/api/v1/retirements", body(laptop.id(), "Broken screen")).json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+
+        Response own = manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
+
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.json().get("rule").asText()).isEqualTo("requester-cannot-approve");
+        assertThat(lifecycle.statusOf(laptop.id())).isEqualTo(AssetStatus.RETIREMENT_REQUESTED);
+        ApiClient otherManager = ApiClient.withToken(port, users.tokenForNewUser(Role.ASSET_MANAGER));
+        assertThat(otherManager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}").status())
+                .isEqualTo(200);
+        assertThat(staff.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aRejectionNeedsACommentAndReturnsTheAssetToService() {
+        Asset laptop = laptop();
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Slow")).json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+
+        Response noComment = manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":false}");
+        assertThat(noComment.status()).isEqualTo(400);
+        assertThat(noComment.text()).contains("\"comment\"");
+
+        Response rejected = manager.post("/api/v1/retirements/" + id + "/decision",
+                "{\"approve\":false,\"comment\":\"Still under warranty: repair it\"}");
+
+        assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.json().has("openTask")).isFalse();
+        assertThat(lifecycle.statusOf(laptop.id())).isEqualTo(AssetStatus.IN_SERVICE);
+        assertThat(visited(id)).contains("EndEvent_RetirementRejected").doesNotContain("Task_ConfirmBackup");
+        assertThat(eventTypes(laptop)).contains("RETIREMENT_REJECTED");
+        assertThat(manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}").json()
+                .get("rule").asText()).isEqualTo("not-awaiting-decision");
+    }
+
+    @Test
+    void aCancelledRetirementReturnsTheAssetToServiceAndKeepsItsHistory() {
+        Asset laptop = laptop();
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Project ended")).json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+        manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
+
+        Response cancelled = staff.post("/api/v1/retirements/" + id + "/cancellation",
+                "{\"reason\":\"The laptop goes to a new hire instead\"}");
+
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(lifecycle.statusOf(laptop.id())).isEqualTo(AssetStatus.IN_SERVICE);
+        assertThat(visited(id)).containsSubsequence("Task_ApproveRetirement", "Task_ConfirmBackup",
+                "StartEvent_RetirementCancelled", "EndEvent_RetirementCancelled");
+        assertThat(eventTypes(laptop)).containsSubsequence("RETIREMENT_REQUESTED", "RETIREMENT_APPROVED",
+                "RETIREMENT_CANCELLED");
+        assertThat(staff.post("/api/v1/retirements/" + id + "/cancellation", "{\"reason\":\"again\"}").json()
+                .get("rule").asText()).isEqualTo("not-cancellable");
+        String again = staff.post("/api/v1/retirements", body(laptop.id(), "Retire it after all")).json()
+                .get("status").asText();
+        assertThat(again).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void anAssetAlreadyBeingRetiredOrUnknownCannotBeRequestedAgain() {
+        Asset laptop = laptop();
+        staff.post("/api/v1/retirements", body(laptop.id(), "First"));
+
+        Response second = staff.post("/api/v1/retirements", body(laptop.id(), "Second"));
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("rule").asText()).isEqualTo("illegal-status-transition");
+        assertThat(staff.post("/api/v1/retirements", body(UUID.randomUUID(), "Nope")).status()).isEqualTo(404);
+        Response invalid = staff.post("/api/v1/retirements", "{\"assetId\":\"" + laptop.id() + "\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text()).contains("reason");
+    }
+
+    @Test
+    void eachRoleSeesTheStepsItMayDo() {
+        Asset laptop = laptop();
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Tasks")).json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+
+        assertThat(steps(manager, id)).containsExactly("Task_ApproveRetirement");
+        assertThat(steps(staff, id)).isEmpty();
+        ApiClient vendor = ApiClient.withToken(port, users.tokenFor(Role.VENDOR));
+        assertThat(steps(vendor, id)).isEmpty();
+        manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
+        assertThat(steps(staff, id)).containsExactly("Task_ConfirmBackup");
+        assertThat(steps(manager, id)).isEmpty();
+    }
+
+    private List<String> steps(ApiClient client, String retirementId) {
+        Response tasks = client.get("/api/v1/tasks");
+        assertThat(tasks.status()).as(tasks.text()).isEqualTo(200);
+        java.util.ArrayList<String> steps = new java.util.ArrayList<>();
+        tasks.json().forEach(t -> {
+            if (t.get("retirementId").asText().equals(retirementId)) {
+                steps.add(t.get("step").asText());
+            }
+        });
+        return steps;
+    }
+
+    private void awaitStep(String retirementId, String step) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode view = staff.get("/api/v1/retirements/" + retirementId).json();
+            return view.has("openTask") && step.equals(view.get("openTask").asText());
+        });
+    }
+
+    private List<String> visited(String retirementId) {
+        String instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(retirementId)
+                .singleResult().getId();
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    private List<String> eventTypes(Asset asset) {
+        sequencer.drainNow();
+        return log.entriesOfAsset(asset.id()).stream().map(LogEntry::envelope).map(bytes -> {
+            try {
+                return JSON.readTree(bytes).get("type").asText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    private Asset laptop() {
+        return assets.register(AssetFixtures.anyLaptop(), AssetFixtures.actor(Role.IT_STAFF));
+    }
+
+    private static String body(UUID assetId, String reason) {
+        return "{\"assetId\":\"" + assetId + "\",\"reason\":\"" + reason + "\"}";
+    }
+}
