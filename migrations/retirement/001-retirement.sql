@@ -6,16 +6,26 @@ create table retirement_request (
     id                uuid primary key,
     asset_id          uuid not null,
     reason            text not null,
+    confidentiality   text not null,                -- of the data on the asset: LOW, MODERATE, HIGH
+    destination       text not null,                -- INTERNAL_REUSE, LEAVES_ORGANISATION, DISPOSAL
     status            text not null default 'REQUESTED',
     requested_by      uuid not null,
     requested_at      timestamptz not null,
     decided_by        uuid,
     decided_at        timestamptz,
     decision_comment  text,
+    backup_confirmed_by  uuid,
+    backup_confirmed_at  timestamptz,
+    backup_location      text,                      -- null when no retention was required
+    licenses_released    integer,
+    sanitization_decided_at timestamptz,
     closed_by         uuid,
     closed_at         timestamptz,
     close_reason      text,
     version           integer not null default 0,
+    constraint retirement_request_confidentiality_known check (confidentiality in ('LOW', 'MODERATE', 'HIGH')),
+    constraint retirement_request_destination_known
+        check (destination in ('INTERNAL_REUSE', 'LEAVES_ORGANISATION', 'DISPOSAL')),
     constraint retirement_request_status_known
         check (status in ('REQUESTED', 'APPROVED', 'REJECTED', 'CANCELLED', 'CLOSED')),
     constraint retirement_request_decision_complete
@@ -25,3 +35,31 @@ create table retirement_request (
 create unique index retirement_request_one_open_per_asset on retirement_request (asset_id)
     where status in ('REQUESTED', 'APPROVED');
 create index retirement_request_requested_at on retirement_request (requested_at);
+
+-- De-provisioning of the asset, one row per system, attested by IT staff (or recorded by a connector).
+create table retirement_deprovisioning (
+    retirement_id  uuid not null references retirement_request (id),
+    system         text not null,
+    outcome        text not null,
+    evidence       text not null,
+    recorded_by    uuid not null,
+    recorded_at    timestamptz not null,
+    primary key (retirement_id, system),
+    constraint retirement_deprovisioning_system_known
+        check (system in ('MDM', 'DIRECTORY', 'DEVICE_CERTIFICATES', 'REMOTE_ACCOUNTS')),
+    constraint retirement_deprovisioning_outcome_known check (outcome in ('DONE', 'NOT_APPLICABLE'))
+);
+
+-- The NIST SP 800-88 method decided for each storage medium of the asset (DMN sanitization-method).
+create table sanitization_plan (
+    retirement_id  uuid not null references retirement_request (id),
+    medium_id      uuid not null,
+    medium_serial  text not null,
+    media_type     text not null,
+    method_type    text not null,
+    technique      text not null,
+    guidance       text not null,
+    decided_at     timestamptz not null,
+    primary key (retirement_id, medium_id),
+    constraint sanitization_plan_method_known check (method_type in ('CLEAR', 'PURGE', 'DESTROY'))
+);

@@ -128,6 +128,12 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(json("POST", "/api/v1/retirements/{id}/cancellation", "/api/v1/retirements/" + ID + "/cancellation",
                 EDITORS));
         e.add(get("/api/v1/tasks", "/api/v1/tasks", ANY));
+        e.add(json("POST", "/api/v1/retirements/{id}/backup-confirmation",
+                "/api/v1/retirements/" + ID + "/backup-confirmation", EnumSet.of(IT_STAFF)));
+        e.add(json("POST", "/api/v1/retirements/{id}/deprovisioning", "/api/v1/retirements/" + ID + "/deprovisioning",
+                EnumSet.of(IT_STAFF)));
+        e.add(get("/api/v1/retirements/{id}/sanitization-plan", "/api/v1/retirements/" + ID + "/sanitization-plan",
+                READERS));
         e.add(of("GET", "/api/v1/public/certificates/{number}/verification",
                 "/api/v1/public/certificates/COS-2026-999999-0/verification", null, null, PUBLIC));
         e.add(of("POST", "/api/v1/public/certificates/verification", "/api/v1/public/certificates/verification",

@@ -4,6 +4,7 @@ import com.itadcustody.asset.AssetCatalog;
 import com.itadcustody.asset.AssetLifecycle;
 import com.itadcustody.asset.AssetStatus;
 import com.itadcustody.asset.AssetSummary;
+import com.itadcustody.asset.LicenseSeats;
 import com.itadcustody.custody.CustodyEvent;
 import com.itadcustody.custody.CustodyLog;
 import com.itadcustody.retirement.internal.RetirementRequests;
@@ -40,9 +41,11 @@ public class Retirements {
     private final AssetLifecycle lifecycle;
     private final AssetCatalog assets;
     private final CustodyLog custody;
+    private final LicenseSeats seats;
 
     Retirements(RetirementRequests requests, RetirementProcess process, AssetLifecycle lifecycle,
-            AssetCatalog assets, CustodyLog custody) {
+            AssetCatalog assets, CustodyLog custody, LicenseSeats seats) {
+        this.seats = seats;
         this.requests = requests;
         this.process = process;
         this.lifecycle = lifecycle;
@@ -55,17 +58,122 @@ public class Retirements {
      * {@code illegal-status-transition} if the asset is not in service (e.g. already being retired).
      */
     @Transactional
-    public RetirementView request(UUID assetId, String reason, Actor actor) {
+    public RetirementView request(UUID assetId, String reason, DataConfidentiality confidentiality,
+            AssetDestination destination, Actor actor) {
         requireRole(actor, REQUESTERS, "request a retirement");
         requireText(reason, "reason");
         AssetSummary asset = assets.describe(assetId);
         lifecycle.transition(assetId, AssetStatus.RETIREMENT_REQUESTED, actor, reason.strip());
         UUID id = UUID.randomUUID();
-        requests.insert(id, assetId, reason.strip(), actor.userId(), now());
+        requests.insert(id, assetId, reason.strip(), confidentiality, destination, actor.userId(), now());
         custody.append(event(asset, "RETIREMENT_REQUESTED", actor, Map.of("retirementId", id.toString(),
-                "reason", reason.strip())));
-        process.start(id, assetId);
+                "reason", reason.strip(), "confidentiality", confidentiality.name(), "destination",
+                destination.name())));
+        process.start(id, assetId, confidentiality.needsBackupDecision());
         return get(id);
+    }
+
+    /**
+     * IT staff confirm where the asset's data was backed up, or ({@code location} null) that nothing must be kept;
+     * completes the backup step.
+     */
+    @Transactional
+    public RetirementView confirmBackup(UUID retirementId, String location, Actor actor) {
+        requireRole(actor, EnumSet.of(Role.IT_STAFF), "confirm backups");
+        RetirementView request = approved(retirementId);
+        String task = step(retirementId, RetirementProcess.CONFIRM_BACKUP);
+        String where = location == null || location.isBlank() ? null : location.strip();
+        requests.confirmBackup(retirementId, where, actor.userId(), now());
+        Map<String, Object> data = new HashMap<>();
+        data.put("retirementId", retirementId.toString());
+        data.put("backedUp", where != null);
+        custody.append(event(assets.describe(request.assetId()), "BACKUP_CONFIRMED", actor, data));
+        process.complete(task);
+        return get(retirementId);
+    }
+
+    /**
+     * IT staff attest that the asset was removed from every system (MDM, directory, device certificates, remote
+     * accounts), each with evidence; each system exactly once (400 otherwise). Completes the de-provisioning step.
+     */
+    @Transactional
+    public RetirementView attestDeprovisioning(UUID retirementId, List<DeprovisioningAttestation> attestations,
+            Actor actor) {
+        requireRole(actor, EnumSet.of(Role.IT_STAFF), "attest de-provisioning");
+        Set<DeprovisioningAttestation.System> systems = EnumSet.noneOf(DeprovisioningAttestation.System.class);
+        for (DeprovisioningAttestation a : attestations) {
+            if (!systems.add(a.system())) {
+                throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "each-system-once", "systems",
+                        a.system() + " is attested twice");
+            }
+        }
+        if (!systems.equals(EnumSet.allOf(DeprovisioningAttestation.System.class))) {
+            Set<DeprovisioningAttestation.System> missing = EnumSet.allOf(DeprovisioningAttestation.System.class);
+            missing.removeAll(systems);
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "every-system", "systems",
+                    "attest every system; missing: " + missing);
+        }
+        RetirementView request = approved(retirementId);
+        String task = step(retirementId, RetirementProcess.ATTEST_DEPROVISIONING);
+        AssetSummary asset = assets.describe(request.assetId());
+        Instant at = now();
+        for (DeprovisioningAttestation a : attestations) {
+            requests.attest(retirementId, a, actor.userId(), at);
+            custody.append(event(asset, "DEPROVISIONED", actor, Map.of("retirementId", retirementId.toString(),
+                    "system", a.system().name(), "outcome", a.outcome().name(), "evidence", a.evidence().strip())));
+        }
+        process.complete(task);
+        return get(retirementId);
+    }
+
+    /**
+     * Releases every license seat the asset holds (the workflow's license-reclaim step); idempotent: a second call
+     * releases nothing and records nothing.
+     */
+    @Transactional
+    public int reclaimLicenses(UUID retirementId) {
+        RetirementView request = requests.lock(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        if (request.licensesReleased() != null) {
+            return 0;
+        }
+        int released = seats.releaseAllSeatsOf(request.assetId(), Actor.system());
+        requests.recordLicensesReleased(retirementId, released);
+        custody.append(event(assets.describe(request.assetId()), "LICENSES_RECLAIMED", Actor.system(),
+                Map.of("retirementId", retirementId.toString(), "released", released)));
+        return released;
+    }
+
+    /**
+     * Decides the NIST SP 800-88 method for every storage medium of the asset with the DMN decision and records
+     * the plan (one {@code SANITIZATION_METHOD_DECIDED} custody event per medium); idempotent.
+     */
+    @Transactional
+    public List<SanitizationPlanItem> decideSanitization(UUID retirementId) {
+        RetirementView request = requests.lock(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        AssetSummary asset = assets.describe(request.assetId());
+        Instant at = now();
+        for (AssetSummary.Medium medium : asset.media()) {
+            RetirementProcess.SanitizationDecision decision = process.decideSanitization(medium.mediaType().name(),
+                    request.confidentiality().name(), request.destination().name(), medium.selfEncrypting());
+            SanitizationPlanItem item = new SanitizationPlanItem(medium.id(), medium.serialNumber(),
+                    medium.mediaType().name(), decision.methodType(), decision.technique(), decision.guidance(), at);
+            if (requests.plan(retirementId, item)) {
+                custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(),
+                        medium.serialNumber(), "SANITIZATION_METHOD_DECIDED", Instant.now(), Actor.system(), null,
+                        List.of(), Map.of("retirementId", retirementId.toString(), "methodType",
+                                decision.methodType(), "technique", decision.technique())));
+            }
+        }
+        return requests.plan(retirementId);
+    }
+
+    /** The method decided for each medium of the retired asset, empty before the decision. */
+    @Transactional(readOnly = true)
+    public List<SanitizationPlanItem> sanitizationPlan(UUID retirementId) {
+        get(retirementId);
+        return requests.plan(retirementId);
     }
 
     /**
@@ -146,6 +254,21 @@ public class Retirements {
         Set<Role> staff = EnumSet.noneOf(Role.class);
         actor.roles().stream().filter(r -> r != Role.VENDOR).forEach(staff::add);
         return process.tasksFor(staff, 500);
+    }
+
+    private RetirementView approved(UUID retirementId) {
+        RetirementView request = requests.lock(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        if (request.status() != RetirementStatus.APPROVED) {
+            throw DomainRuleViolated.conflict("not-in-progress", null,
+                    "retirement " + retirementId + " is " + request.status());
+        }
+        return request;
+    }
+
+    private String step(UUID retirementId, String step) {
+        return process.waitingTask(retirementId, step).orElseThrow(() -> DomainRuleViolated.conflict(
+                "step-not-open", null, "retirement " + retirementId + " is not waiting at " + step));
     }
 
     private static CustodyEvent event(AssetSummary asset, String type, Actor actor, Map<String, Object> data) {

@@ -80,12 +80,79 @@ class RetirementWorkflowTests extends IntegrationTest {
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
         assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.json().get("openTask").asText()).isEqualTo("Task_ConfirmBackup");
+        assertThat(approved.json().get("confidentiality").asText()).isEqualTo("HIGH");
         assertThat(approved.json().get("decidedBy").asText()).isEqualTo(users.userId(Role.ASSET_MANAGER).toString());
         assertThat(lifecycle.statusOf(laptop.id())).isEqualTo(AssetStatus.RETIREMENT_APPROVED);
         assertThat(eventTypes(laptop)).containsSubsequence("ASSET_REGISTERED", "RETIREMENT_REQUESTED",
                 "ASSET_STATUS_CHANGED", "RETIREMENT_APPROVED");
         assertThat(visited(id)).containsSubsequence("StartEvent_RetirementRequested", "Task_ApproveRetirement",
                 "Gateway_RetirementApproved", "Task_ConfirmBackup");
+    }
+
+    @Test
+    void afterApprovalTheBackupDeprovisioningAndLicenseReclaimLeadToAMethodPerMedium() {
+        Asset laptop = laptop();
+        ApiClient managerOfLicenses = manager;
+        String pool = managerOfLicenses.post("/api/v1/license-pools", "{\"publisher\": \"Contoso\", \"product\":"
+                + " \"Office " + UUID.randomUUID() + "\", \"metric\": \"PER_DEVICE\", \"seatsOwned\": 2}").json()
+                .get("id").asText();
+        assertThat(staff.post("/api/v1/license-pools/" + pool + "/seats", "{\"assetId\": \"" + laptop.id() + "\"}")
+                .status()).isEqualTo(201);
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Lease end")).json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+        manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
+
+        Response neither = staff.post("/api/v1/retirements/" + id + "/backup-confirmation", "{}");
+        assertThat(neither.status()).isEqualTo(400);
+        assertThat(neither.json().get("rule").asText()).isEqualTo("location-or-nothing-to-keep");
+        Response backedUp = staff.post("/api/v1/retirements/" + id + "/backup-confirmation",
+                "{\"backupLocation\": \"Backup vault BV-7, job 5521\"}");
+        assertThat(backedUp.status()).as(backedUp.text()).isEqualTo(200);
+        assertThat(backedUp.json().get("backupLocation").asText()).startsWith("Backup vault");
+        awaitStep(id, "Task_AttestDeprovisioning");
+
+        Response missing = staff.post("/api/v1/retirements/" + id + "/deprovisioning",
+                "{\"systems\": [{\"system\": \"MDM\", \"outcome\": \"DONE\", \"evidence\": \"x\"}]}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("detail").asText()).contains("DIRECTORY", "DEVICE_CERTIFICATES",
+                "REMOTE_ACCOUNTS");
+        assertThat(manager.post("/api/v1/retirements/" + id + "/deprovisioning", ALL_SYSTEMS).status())
+                .isEqualTo(403);
+        Response attested = staff.post("/api/v1/retirements/" + id + "/deprovisioning", ALL_SYSTEMS);
+        assertThat(attested.status()).as(attested.text()).isEqualTo(200);
+        awaitStep(id, "Task_SanitizeMedia");
+
+        JsonNode retirement = staff.get("/api/v1/retirements/" + id).json();
+        assertThat(retirement.get("licensesReleased").asInt()).isEqualTo(1);
+        assertThat(staff.get("/api/v1/assets/" + laptop.id() + "/seats").json()).isEmpty();
+        JsonNode plan = staff.get("/api/v1/retirements/" + id + "/sanitization-plan").json();
+        assertThat(plan).hasSize(laptop.media().size());
+        assertThat(plan.get(0).get("mediumSerial").asText()).isEqualTo(laptop.media().get(0).serialNumber());
+        assertThat(plan.get(0).get("methodType").asText()).isEqualTo("DESTROY");
+        assertThat(plan.get(0).get("guidance").asText()).isNotBlank();
+        assertThat(eventTypes(laptop)).containsSubsequence("RETIREMENT_APPROVED", "BACKUP_CONFIRMED")
+                .contains("LICENSES_RECLAIMED", "DEPROVISIONED", "SANITIZATION_METHOD_DECIDED");
+        assertThat(visited(id)).contains("Task_ConfirmBackup", "Task_ReclaimLicenses", "Task_AttestDeprovisioning",
+                "Gateway_JoinPreparation", "Task_DecideSanitization", "Task_SanitizeMedia");
+    }
+
+    @Test
+    void lowConfidentialityDataForInternalReuseSkipsTheBackupAndIsCleared() {
+        Asset laptop = laptop();
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Re-issue", "LOW", "INTERNAL_REUSE")).json()
+                .get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+        manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
+        awaitStep(id, "Task_AttestDeprovisioning");
+        assertThat(staff.post("/api/v1/retirements/" + id + "/backup-confirmation",
+                "{\"nothingToKeep\": true}").json().get("rule").asText()).isEqualTo("step-not-open");
+
+        staff.post("/api/v1/retirements/" + id + "/deprovisioning", ALL_SYSTEMS);
+        awaitStep(id, "Task_SanitizeMedia");
+
+        assertThat(visited(id)).doesNotContain("Task_ConfirmBackup");
+        assertThat(staff.get("/api/v1/retirements/" + id + "/sanitization-plan").json())
+                .allSatisfy(item -> assertThat(item.get("methodType").asText()).isEqualTo("CLEAR"));
     }
 
     @Test
@@ -164,7 +231,9 @@ class RetirementWorkflowTests extends IntegrationTest {
         assertThat(staff.post("/api/v1/retirements", body(UUID.randomUUID(), "Nope")).status()).isEqualTo(404);
         Response invalid = staff.post("/api/v1/retirements", "{\"assetId\":\"" + laptop.id() + "\"}");
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.text()).contains("reason");
+        assertThat(invalid.text()).contains("reason", "confidentiality", "destination");
+        assertThat(staff.post("/api/v1/retirements", body(laptop.id(), "x", "SECRET", "DISPOSAL")).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -225,6 +294,18 @@ class RetirementWorkflowTests extends IntegrationTest {
     }
 
     private static String body(UUID assetId, String reason) {
-        return "{\"assetId\":\"" + assetId + "\",\"reason\":\"" + reason + "\"}";
+        return body(assetId, reason, "HIGH", "LEAVES_ORGANISATION");
     }
+
+    private static String body(UUID assetId, String reason, String confidentiality, String destination) {
+        return "{\"assetId\":\"" + assetId + "\",\"reason\":\"" + reason + "\",\"confidentiality\":\""
+                + confidentiality + "\",\"destination\":\"" + destination + "\"}";
+    }
+
+    static final String ALL_SYSTEMS = """
+            {"systems": [
+              {"system": "MDM", "outcome": "DONE", "evidence": "Intune retire, request 7f3c"},
+              {"system": "DIRECTORY", "outcome": "DONE", "evidence": "AD computer object disabled, CHG-1234"},
+              {"system": "DEVICE_CERTIFICATES", "outcome": "DONE", "evidence": "2 certificates revoked, CHG-1234"},
+              {"system": "REMOTE_ACCOUNTS", "outcome": "NOT_APPLICABLE", "evidence": "no paired accounts"}]}""";
 }

@@ -1,11 +1,16 @@
 package com.itadcustody.retirement.internal;
 
+import com.itadcustody.retirement.AssetDestination;
+import com.itadcustody.retirement.DataConfidentiality;
+import com.itadcustody.retirement.DeprovisioningAttestation;
 import com.itadcustody.retirement.RetirementStatus;
+import com.itadcustody.retirement.SanitizationPlanItem;
 import com.itadcustody.retirement.RetirementView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RetirementRequests {
 
-    private static final String COLUMNS = "id, asset_id, reason, status, requested_by, requested_at, decided_by,"
-            + " decided_at, decision_comment, closed_by, closed_at, close_reason";
+    private static final String COLUMNS = "id, asset_id, reason, confidentiality, destination, status, requested_by,"
+            + " requested_at, decided_by, decided_at, decision_comment, closed_by, closed_at, close_reason,"
+            + " backup_location, licenses_released";
 
     private final JdbcClient jdbc;
 
@@ -25,11 +31,59 @@ public class RetirementRequests {
     }
 
     /** Stores a new request. */
-    public void insert(UUID id, UUID assetId, String reason, UUID requestedBy, Instant at) {
-        jdbc.sql("insert into retirement_request (id, asset_id, reason, requested_by, requested_at)"
-                + " values (:id, :asset, :reason, :by, :at)")
-                .param("id", id).param("asset", assetId).param("reason", reason).param("by", requestedBy)
-                .param("at", Timestamp.from(at)).update();
+    public void insert(UUID id, UUID assetId, String reason, DataConfidentiality confidentiality,
+            AssetDestination destination, UUID requestedBy, Instant at) {
+        jdbc.sql("insert into retirement_request (id, asset_id, reason, confidentiality, destination, requested_by,"
+                + " requested_at) values (:id, :asset, :reason, :confidentiality, :destination, :by, :at)")
+                .param("id", id).param("asset", assetId).param("reason", reason)
+                .param("confidentiality", confidentiality.name()).param("destination", destination.name())
+                .param("by", requestedBy).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Records the backup confirmation (a null location: nothing had to be kept). */
+    public void confirmBackup(UUID id, String location, UUID by, Instant at) {
+        jdbc.sql("update retirement_request set backup_location = :location, backup_confirmed_by = :by,"
+                + " backup_confirmed_at = :at, version = version + 1 where id = :id")
+                .param("location", location).param("by", by).param("at", Timestamp.from(at)).param("id", id)
+                .update();
+    }
+
+    /** Records how many license seats were released; false if that was recorded already. */
+    public boolean recordLicensesReleased(UUID id, int released) {
+        return jdbc.sql("update retirement_request set licenses_released = :released, version = version + 1"
+                + " where id = :id and licenses_released is null").param("released", released).param("id", id)
+                .update() == 1;
+    }
+
+    /** Records one de-provisioning attestation. */
+    public void attest(UUID id, DeprovisioningAttestation attestation, UUID by, Instant at) {
+        jdbc.sql("insert into retirement_deprovisioning (retirement_id, system, outcome, evidence, recorded_by,"
+                + " recorded_at) values (:id, :system, :outcome, :evidence, :by, :at)")
+                .param("id", id).param("system", attestation.system().name())
+                .param("outcome", attestation.outcome().name()).param("evidence", attestation.evidence())
+                .param("by", by).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Stores the method decided for a medium; false if the plan has it already. */
+    public boolean plan(UUID id, SanitizationPlanItem item) {
+        return jdbc.sql("""
+                insert into sanitization_plan (retirement_id, medium_id, medium_serial, media_type, method_type,
+                    technique, guidance, decided_at)
+                values (:id, :medium, :serial, :type, :method, :technique, :guidance, :at)
+                on conflict do nothing""")
+                .param("id", id).param("medium", item.mediumId()).param("serial", item.mediumSerial())
+                .param("type", item.mediaType()).param("method", item.methodType())
+                .param("technique", item.technique()).param("guidance", item.guidance())
+                .param("at", Timestamp.from(item.decidedAt())).update() == 1;
+    }
+
+    /** The sanitization plan, in the order the media were decided. */
+    public List<SanitizationPlanItem> plan(UUID id) {
+        return jdbc.sql("select medium_id, medium_serial, media_type, method_type, technique, guidance, decided_at"
+                + " from sanitization_plan where retirement_id = :id order by decided_at, medium_serial")
+                .param("id", id).query((rs, n) -> new SanitizationPlanItem(rs.getObject(1, UUID.class),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant())).list();
     }
 
     /** The request, locked for the rest of the transaction. */
@@ -62,10 +116,12 @@ public class RetirementRequests {
 
     private static RetirementView view(ResultSet rs, int row) throws SQLException {
         return new RetirementView(rs.getObject("id", UUID.class), rs.getObject("asset_id", UUID.class),
-                rs.getString("reason"), RetirementStatus.valueOf(rs.getString("status")),
+                rs.getString("reason"), DataConfidentiality.valueOf(rs.getString("confidentiality")),
+                AssetDestination.valueOf(rs.getString("destination")), RetirementStatus.valueOf(rs.getString("status")),
                 rs.getObject("requested_by", UUID.class), instant(rs, "requested_at"),
                 rs.getObject("decided_by", UUID.class), instant(rs, "decided_at"), rs.getString("decision_comment"),
-                rs.getObject("closed_by", UUID.class), instant(rs, "closed_at"), rs.getString("close_reason"), null);
+                rs.getObject("closed_by", UUID.class), instant(rs, "closed_at"), rs.getString("close_reason"),
+                rs.getString("backup_location"), (Integer) rs.getObject("licenses_released"), null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -32,15 +33,51 @@ public class RetirementProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final DecisionService decisions;
 
-    RetirementProcess(RuntimeService runtime, TaskService tasks) {
+    RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.decisions = decisions;
     }
 
-    /** Starts the retirement of an asset (the start is asynchronous: it runs after the caller's commit). */
-    public void start(UUID requestId, UUID assetId) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, requestId.toString(), Map.of("assetId", assetId.toString()));
+    /** The step where IT staff attest de-provisioning. */
+    public static final String ATTEST_DEPROVISIONING = "Task_AttestDeprovisioning";
+    /** The step where the media are sanitized. */
+    public static final String SANITIZE_MEDIA = "Task_SanitizeMedia";
+    /** Decision key of {@code processes/sanitization-method.dmn}. */
+    public static final String SANITIZATION_DECISION = "sanitization-method";
+
+    /**
+     * Starts the retirement of an asset (the start is asynchronous: it runs after the caller's commit);
+     * {@code backupNeeded} routes it through the backup confirmation after approval.
+     */
+    public void start(UUID requestId, UUID assetId, boolean backupNeeded) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, requestId.toString(),
+                Map.of("assetId", assetId.toString(), "backupNeeded", backupNeeded));
+    }
+
+    /** Completes a step that sets no routing flag. */
+    public void complete(String taskId) {
+        tasks.complete(taskId);
+    }
+
+    /**
+     * The NIST SP 800-88 method for one medium from the DMN decision {@code sanitization-method}: method type,
+     * technique and guidance.
+     */
+    public SanitizationDecision decideSanitization(String mediaType, String confidentiality, String destination,
+            boolean selfEncrypting) {
+        var result = decisions.evaluateDecisionByKey(SANITIZATION_DECISION)
+                .variables(Map.of("mediaType", mediaType, "confidentiality", confidentiality, "destination",
+                        destination, "selfEncrypting", selfEncrypting))
+                .evaluate().getSingleResult();
+        return new SanitizationDecision(result.getEntry("methodType"), result.getEntry("technique"),
+                result.getEntry("guidance"));
+    }
+
+    /** One medium's method as the decision table answers it. */
+    public record SanitizationDecision(String methodType, String technique, String guidance) {
     }
 
     /** The waiting user task of this request at this step, if it waits there. */

@@ -1,9 +1,14 @@
 package com.itadcustody.retirement.web;
 
+import com.itadcustody.retirement.AssetDestination;
+import com.itadcustody.retirement.DataConfidentiality;
+import com.itadcustody.retirement.DeprovisioningAttestation;
 import com.itadcustody.retirement.RetirementTask;
+import com.itadcustody.retirement.SanitizationPlanItem;
 import com.itadcustody.retirement.RetirementView;
 import com.itadcustody.retirement.Retirements;
 import com.itadcustody.shared.CurrentActor;
+import com.itadcustody.shared.DomainRuleViolated;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +50,8 @@ class RetirementController {
     @PreAuthorize(REQUESTERS)
     @Operation(summary = "Request the retirement of an asset in service; starts its retirement process")
     ResponseEntity<RetirementView> request(@Valid @RequestBody RetirementRequest request) {
-        RetirementView view = retirements.request(request.assetId(), request.reason(), actor.get());
+        RetirementView view = retirements.request(request.assetId(), request.reason(), request.confidentiality(),
+                request.destination(), actor.get());
         return ResponseEntity.created(URI.create("/api/v1/retirements/" + view.id())).body(view);
     }
 
@@ -69,6 +76,33 @@ class RetirementController {
         return retirements.cancel(id, cancellation.reason(), actor.get());
     }
 
+    @PostMapping("/retirements/{id}/backup-confirmation")
+    @PreAuthorize("hasRole('IT_STAFF')")
+    @Operation(summary = "Confirm where the data was backed up, or that nothing must be kept")
+    RetirementView confirmBackup(@PathVariable UUID id, @Valid @RequestBody BackupConfirmation confirmation) {
+        boolean located = confirmation.backupLocation() != null && !confirmation.backupLocation().isBlank();
+        if (located == Boolean.TRUE.equals(confirmation.nothingToKeep())) {
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "location-or-nothing-to-keep", "backupLocation",
+                    "give the backup location, or nothingToKeep: true (not both)");
+        }
+        return retirements.confirmBackup(id, located ? confirmation.backupLocation() : null, actor.get());
+    }
+
+    @PostMapping("/retirements/{id}/deprovisioning")
+    @PreAuthorize("hasRole('IT_STAFF')")
+    @Operation(summary = "Attest that the asset was removed from MDM, directory, device certificates and remote"
+            + " accounts, each with evidence")
+    RetirementView attestDeprovisioning(@PathVariable UUID id, @Valid @RequestBody Deprovisioning deprovisioning) {
+        return retirements.attestDeprovisioning(id, deprovisioning.systems(), actor.get());
+    }
+
+    @GetMapping("/retirements/{id}/sanitization-plan")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The NIST SP 800-88 method decided for each medium (empty before the decision)")
+    List<SanitizationPlanItem> sanitizationPlan(@PathVariable UUID id) {
+        return retirements.sanitizationPlan(id);
+    }
+
     @GetMapping("/tasks")
     @PreAuthorize(STAFF)
     @Operation(summary = "The retirement steps my roles may do, oldest first")
@@ -77,7 +111,16 @@ class RetirementController {
     }
 
     /** A retirement request for one asset. */
-    record RetirementRequest(@NotNull UUID assetId, @NotBlank @Size(max = 2000) String reason) {
+    record RetirementRequest(@NotNull UUID assetId, @NotBlank @Size(max = 2000) String reason,
+            @NotNull DataConfidentiality confidentiality, @NotNull AssetDestination destination) {
+    }
+
+    /** Where the data was backed up, or that nothing must be kept. */
+    record BackupConfirmation(@Size(max = 500) String backupLocation, Boolean nothingToKeep) {
+    }
+
+    /** One attestation per system. */
+    record Deprovisioning(@NotNull @Size(min = 1, max = 10) List<@Valid @NotNull DeprovisioningAttestation> systems) {
     }
 
     /** An asset manager's decision. */

@@ -1,0 +1,23 @@
+package com.itadcustody.retirement.process;
+
+import com.itadcustody.retirement.Retirements;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code ${decideSanitization}}: decides the method for every medium of the asset (idempotent). */
+@Component("decideSanitization")
+class DecideSanitizationDelegate implements JavaDelegate {
+
+    private final Retirements retirements;
+
+    DecideSanitizationDelegate(Retirements retirements) {
+        this.retirements = retirements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        retirements.decideSanitization(UUID.fromString(execution.getProcessBusinessKey()));
+    }
+}
