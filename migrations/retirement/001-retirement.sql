@@ -63,3 +63,32 @@ create table sanitization_plan (
     primary key (retirement_id, medium_id),
     constraint sanitization_plan_method_known check (method_type in ('CLEAR', 'PURGE', 'DESTROY'))
 );
+
+-- Each sanitization attempt of a medium and its verification; the latest attempt per medium counts.
+create table medium_sanitization (
+    retirement_id        uuid not null references retirement_request (id),
+    medium_id            uuid not null,
+    attempt              integer not null,
+    method_type          text not null,
+    record               jsonb not null,          -- the operator's record (performer, technique, tool, ...)
+    passed               boolean not null,
+    performed_by         uuid not null,
+    performed_at         timestamptz not null,
+    sanitized_event_id   uuid not null,           -- its MEDIUM_SANITIZED / SANITIZATION_FAILED custody event
+    sampled              boolean,                 -- chosen for an independent full verification
+    verification         jsonb,                   -- the verifier's record
+    verified             boolean,
+    verified_by          uuid,
+    verified_at          timestamptz,
+    certificate_number   text,
+    primary key (retirement_id, medium_id, attempt)
+);
+
+-- Running counts behind the verification sample: at least the configured share of logically sanitized media
+-- (Clear or Purge) gets an independent full verification.
+create table verification_sample_counter (
+    id        integer primary key check (id = 1),
+    logical   bigint not null,
+    sampled   bigint not null
+);
+insert into verification_sample_counter (id, logical, sampled) values (1, 0, 0);

@@ -132,6 +132,10 @@ class ApiAuthorizationTests extends IntegrationTest {
                 "/api/v1/retirements/" + ID + "/backup-confirmation", EnumSet.of(IT_STAFF)));
         e.add(json("POST", "/api/v1/retirements/{id}/deprovisioning", "/api/v1/retirements/" + ID + "/deprovisioning",
                 EnumSet.of(IT_STAFF)));
+        e.add(json("POST", "/api/v1/retirements/{id}/media/{mediumId}/sanitization",
+                "/api/v1/retirements/" + ID + "/media/" + OTHER + "/sanitization", EnumSet.of(IT_STAFF)));
+        e.add(json("POST", "/api/v1/retirements/{id}/media/{mediumId}/verification",
+                "/api/v1/retirements/" + ID + "/media/" + OTHER + "/verification", EnumSet.of(VERIFIER)));
         e.add(get("/api/v1/retirements/{id}/sanitization-plan", "/api/v1/retirements/" + ID + "/sanitization-plan",
                 READERS));
         e.add(of("GET", "/api/v1/public/certificates/{number}/verification",

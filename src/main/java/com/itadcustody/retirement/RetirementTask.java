@@ -11,9 +11,10 @@ import java.util.UUID;
  * @param name the step's name
  * @param retirementId the retirement request it belongs to
  * @param assetId the asset
+ * @param mediumId the storage medium, for a step about one medium
  * @param createdAt when the step began waiting
  * @param group the role that may do it
  */
-public record RetirementTask(String id, String step, String name, UUID retirementId, UUID assetId, Instant createdAt,
-        String group) {
+public record RetirementTask(String id, String step, String name, UUID retirementId, UUID assetId, UUID mediumId,
+        Instant createdAt, String group) {
 }

@@ -5,6 +5,10 @@ import com.itadcustody.asset.AssetLifecycle;
 import com.itadcustody.asset.AssetStatus;
 import com.itadcustody.asset.AssetSummary;
 import com.itadcustody.asset.LicenseSeats;
+import com.itadcustody.certificate.Certificates;
+import com.itadcustody.certificate.SanitizationRecord;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import com.itadcustody.custody.CustodyEvent;
 import com.itadcustody.custody.CustodyLog;
 import com.itadcustody.retirement.internal.RetirementRequests;
@@ -42,10 +46,21 @@ public class Retirements {
     private final AssetCatalog assets;
     private final CustodyLog custody;
     private final LicenseSeats seats;
+    private final Certificates certificates;
+    private final ObjectMapper mapper;
+    private final double sampleRate;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     Retirements(RetirementRequests requests, RetirementProcess process, AssetLifecycle lifecycle,
-            AssetCatalog assets, CustodyLog custody, LicenseSeats seats) {
+            AssetCatalog assets, CustodyLog custody, LicenseSeats seats, Certificates certificates,
+            ObjectMapper mapper, @Value("${itad.retirement.verification-sample-rate:0.05}") double sampleRate) {
+        if (sampleRate < 0.05 || sampleRate > 1) {
+            throw new IllegalArgumentException("itad.retirement.verification-sample-rate must be between 0.05 and 1");
+        }
         this.seats = seats;
+        this.certificates = certificates;
+        this.mapper = mapper;
+        this.sampleRate = sampleRate;
         this.requests = requests;
         this.process = process;
         this.lifecycle = lifecycle;
@@ -169,6 +184,166 @@ public class Retirements {
         return requests.plan(retirementId);
     }
 
+    /**
+     * The operator records the sanitization of one medium with the decided method (IT staff; the medium's
+     * sanitization step must be open). A failed attempt is sanitized again.
+     */
+    @Transactional
+    public RetirementView recordSanitization(UUID retirementId, UUID mediumId, SanitizationReport report,
+            Actor actor) {
+        requireRole(actor, EnumSet.of(Role.IT_STAFF), "record sanitizations");
+        RetirementView request = approved(retirementId);
+        SanitizationPlanItem planned = requests.plan(retirementId).stream()
+                .filter(p -> p.mediumId().equals(mediumId)).findFirst()
+                .orElseThrow(() -> new NotFound("planned medium of retirement " + retirementId, mediumId));
+        String task = process.waitingTaskForMedium(retirementId, RetirementProcess.SANITIZE_MEDIUM, mediumId)
+                .orElseThrow(() -> DomainRuleViolated.conflict("step-not-open", "mediumId",
+                        "medium " + planned.mediumSerial() + " is not waiting to be sanitized"));
+        boolean destroy = planned.methodType().equals("DESTROY");
+        if (!destroy && (blank(report.tool()) || blank(report.toolVersion()))) {
+            throw DomainRuleViolated.unprocessable("tool-required", blank(report.tool()) ? "tool" : "toolVersion",
+                    "Clear and Purge must name the tool and its version");
+        }
+        int attempt = requests.latestAttempt(retirementId, mediumId).map(a -> a.attempt() + 1).orElse(1);
+        AssetSummary asset = assets.describe(request.assetId());
+        Map<String, Object> data = new HashMap<>();
+        data.put("retirementId", retirementId.toString());
+        data.put("attempt", attempt);
+        data.put("methodType", planned.methodType());
+        data.put("technique", report.technique().name());
+        data.put("verificationMethod", report.verificationMethod().name());
+        if (!blank(report.tool())) {
+            data.put("tool", report.tool().strip());
+        }
+        if (!blank(report.toolVersion())) {
+            data.put("toolVersion", report.toolVersion().strip());
+        }
+        UUID event = custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(),
+                planned.mediumSerial(), report.passed() ? "MEDIUM_SANITIZED" : "SANITIZATION_FAILED",
+                report.completedAt(), actor, null, List.of(), data));
+        requests.recordAttempt(retirementId, mediumId, attempt, planned.methodType(), json(report), report.passed(),
+                actor.userId(), now(), event);
+        process.complete(task);
+        return get(retirementId);
+    }
+
+    /**
+     * A verifier who did not sanitize the medium checks it and validates the record (fully when it was sampled:
+     * 409 {@code full-verification-required} otherwise). A failure sends the medium back to sanitization, with
+     * the same method or escalated to Destroy.
+     */
+    @Transactional
+    public RetirementView recordVerification(UUID retirementId, UUID mediumId, VerificationReport report,
+            Actor actor) {
+        requireRole(actor, EnumSet.of(Role.VERIFIER), "verify sanitizations");
+        RetirementView request = approved(retirementId);
+        String task = process.waitingTaskForMedium(retirementId, RetirementProcess.VERIFY_MEDIUM, mediumId)
+                .orElseThrow(() -> DomainRuleViolated.conflict("step-not-open", "mediumId",
+                        "medium " + mediumId + " is not waiting for verification"));
+        RetirementRequests.Attempt attempt = requests.latestAttempt(retirementId, mediumId).orElseThrow();
+        if (actor.userId().equals(attempt.performedBy())) {
+            throw new DomainRuleViolated(HttpStatus.FORBIDDEN, "verifier-is-not-sanitizer", null,
+                    "the medium must be verified by someone other than the person who sanitized it");
+        }
+        SanitizationReport sanitized = read(attempt.record(), SanitizationReport.class);
+        if (sanitized.performedBy().name().strip().equalsIgnoreCase(report.verifiedBy().name().strip())) {
+            throw DomainRuleViolated.unprocessable("verifier-is-not-sanitizer", "verifiedBy.name",
+                    "the validator named is the person who performed the sanitization");
+        }
+        if (Boolean.TRUE.equals(attempt.sampled())
+                && report.method() != com.itadcustody.certificate.SanitizationRecord.VerificationMethod.FULL) {
+            throw DomainRuleViolated.conflict("full-verification-required", "method",
+                    "this medium was sampled for an independent full verification");
+        }
+        if (!report.passed() && report.onFailure() == null) {
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "required", "onFailure",
+                    "say whether a failed medium is sanitized again or destroyed");
+        }
+        AssetSummary asset = assets.describe(request.assetId());
+        SanitizationPlanItem planned = requests.plan(retirementId).stream()
+                .filter(p -> p.mediumId().equals(mediumId)).findFirst().orElseThrow();
+        requests.recordVerification(retirementId, mediumId, attempt.attempt(), json(report), report.passed(),
+                actor.userId(), now());
+        Map<String, Object> data = new HashMap<>();
+        data.put("retirementId", retirementId.toString());
+        data.put("attempt", attempt.attempt());
+        data.put("method", report.method().name());
+        data.put("sampled", Boolean.TRUE.equals(attempt.sampled()));
+        if (!report.passed()) {
+            data.put("onFailure", report.onFailure().name());
+            if (report.onFailure() == VerificationReport.OnFailure.DESTROY && !planned.methodType().equals("DESTROY")) {
+                requests.replan(retirementId, mediumId, "DESTROY", "DISINTEGRATE",
+                        "Escalated after a failed verification: destroy the medium (disintegrate or shred) and"
+                                + " record the destruction.");
+            }
+        }
+        custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), planned.mediumSerial(),
+                report.passed() ? "SANITIZATION_VERIFIED" : "VERIFICATION_FAILED", Instant.now(), actor, null,
+                List.of(), data));
+        process.complete(task);
+        return get(retirementId);
+    }
+
+    /** Whether the latest sanitization attempt of the medium passed (asked by the process). */
+    @Transactional(readOnly = true)
+    public boolean sanitizationPassed(UUID retirementId, UUID mediumId) {
+        return requests.latestAttempt(retirementId, mediumId).map(RetirementRequests.Attempt::passed).orElse(false);
+    }
+
+    /** Whether the latest attempt of the medium was verified (asked by the process). */
+    @Transactional(readOnly = true)
+    public boolean verificationPassed(UUID retirementId, UUID mediumId) {
+        return requests.latestAttempt(retirementId, mediumId).map(a -> Boolean.TRUE.equals(a.verified()))
+                .orElse(false);
+    }
+
+    /**
+     * Decides whether the medium's latest attempt joins the independent full-verification sample: logically
+     * sanitized media (Clear, Purge) at the configured rate, at least; destroyed media are not sampled.
+     */
+    @Transactional
+    public boolean selectForVerification(UUID retirementId, UUID mediumId) {
+        RetirementRequests.Attempt attempt = requests.latestAttempt(retirementId, mediumId).orElseThrow();
+        if (attempt.sampled() != null) {
+            return attempt.sampled();
+        }
+        boolean sampled = !attempt.methodType().equals("DESTROY")
+                && requests.drawSample(sampleRate, random.nextDouble());
+        requests.markSampled(retirementId, mediumId, attempt.attempt(), sampled);
+        return sampled;
+    }
+
+    /**
+     * Issues the certificate of sanitization of a verified medium through the certificate module, certifying its
+     * {@code MEDIUM_SANITIZED} custody event; idempotent.
+     */
+    @Transactional
+    public String issueSanitizationCertificate(UUID retirementId, UUID mediumId) {
+        RetirementView request = requests.find(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        RetirementRequests.Attempt attempt = requests.latestAttempt(retirementId, mediumId).orElseThrow();
+        if (attempt.certificateNumber() != null) {
+            return attempt.certificateNumber();
+        }
+        SanitizationReport s = read(attempt.record(), SanitizationReport.class);
+        VerificationReport v = read(attempt.verification(), VerificationReport.class);
+        SanitizationPlanItem planned = requests.plan(retirementId).stream()
+                .filter(p -> p.mediumId().equals(mediumId)).findFirst().orElseThrow();
+        SanitizationRecord record = new SanitizationRecord(request.assetId(), mediumId, s.performedBy(),
+                request.confidentiality().name().charAt(0) + request.confidentiality().name().substring(1)
+                        .toLowerCase(java.util.Locale.ROOT),
+                request.backupLocation() != null ? SanitizationRecord.BackupStatus.YES
+                        : SanitizationRecord.BackupStatus.NO, request.backupLocation(),
+                SanitizationRecord.SanitizationMethodType.valueOf(attempt.methodType()), s.technique(),
+                blank(s.methodDetails()) ? planned.guidance() : s.methodDetails(), s.tool(), s.toolVersion(),
+                v.method(), s.postSanitizationClassification(), notes(s, v), destinationOf(request.destination()),
+                s.destinationDetails(), s.completedAt(), v.verifiedBy());
+        String number = certificates.issueSanitizationCertificate(record, attempt.sanitizedEventId(),
+                Actor.system()).number();
+        requests.recordCertificate(retirementId, mediumId, attempt.attempt(), number);
+        return number;
+    }
+
     /** The method decided for each medium of the retired asset, empty before the decision. */
     @Transactional(readOnly = true)
     public List<SanitizationPlanItem> sanitizationPlan(UUID retirementId) {
@@ -254,6 +429,40 @@ public class Retirements {
         Set<Role> staff = EnumSet.noneOf(Role.class);
         actor.roles().stream().filter(r -> r != Role.VENDOR).forEach(staff::add);
         return process.tasksFor(staff, 500);
+    }
+
+    private static String notes(SanitizationReport s, VerificationReport v) {
+        String notes = (blank(s.notes()) ? "" : s.notes().strip())
+                + (blank(v.notes()) ? "" : (blank(s.notes()) ? "" : " ") + "Verification: " + v.notes().strip());
+        return notes.isEmpty() ? null : notes;
+    }
+
+    private static SanitizationRecord.MediaDestination destinationOf(AssetDestination destination) {
+        return switch (destination) {
+            case INTERNAL_REUSE -> SanitizationRecord.MediaDestination.INTERNAL_REUSE;
+            case LEAVES_ORGANISATION -> SanitizationRecord.MediaDestination.EXTERNAL_REUSE;
+            case DISPOSAL -> SanitizationRecord.MediaDestination.RECYCLING_FACILITY;
+        };
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored record of " + type.getSimpleName() + " unreadable", e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private RetirementView approved(UUID retirementId) {

@@ -120,7 +120,7 @@ class RetirementWorkflowTests extends IntegrationTest {
                 .isEqualTo(403);
         Response attested = staff.post("/api/v1/retirements/" + id + "/deprovisioning", ALL_SYSTEMS);
         assertThat(attested.status()).as(attested.text()).isEqualTo(200);
-        awaitStep(id, "Task_SanitizeMedia");
+        awaitStep(id, "Task_SanitizeMedium");
 
         JsonNode retirement = staff.get("/api/v1/retirements/" + id).json();
         assertThat(retirement.get("licensesReleased").asInt()).isEqualTo(1);
@@ -133,7 +133,7 @@ class RetirementWorkflowTests extends IntegrationTest {
         assertThat(eventTypes(laptop)).containsSubsequence("RETIREMENT_APPROVED", "BACKUP_CONFIRMED")
                 .contains("LICENSES_RECLAIMED", "DEPROVISIONED", "SANITIZATION_METHOD_DECIDED");
         assertThat(visited(id)).contains("Task_ConfirmBackup", "Task_ReclaimLicenses", "Task_AttestDeprovisioning",
-                "Gateway_JoinPreparation", "Task_DecideSanitization", "Task_SanitizeMedia");
+                "Gateway_JoinPreparation", "Task_DecideSanitization", "Task_SanitizeMedium");
     }
 
     @Test
@@ -148,11 +148,105 @@ class RetirementWorkflowTests extends IntegrationTest {
                 "{\"nothingToKeep\": true}").json().get("rule").asText()).isEqualTo("step-not-open");
 
         staff.post("/api/v1/retirements/" + id + "/deprovisioning", ALL_SYSTEMS);
-        awaitStep(id, "Task_SanitizeMedia");
+        awaitStep(id, "Task_SanitizeMedium");
 
         assertThat(visited(id)).doesNotContain("Task_ConfirmBackup");
         assertThat(staff.get("/api/v1/retirements/" + id + "/sanitization-plan").json())
                 .allSatisfy(item -> assertThat(item.get("methodType").asText()).isEqualTo("CLEAR"));
+    }
+
+    @Test
+    void eachMediumIsSanitizedThenVerifiedBySomeoneElseAndCertifiedAndFailuresGoBackOrEscalateToDestroy() {
+        Asset laptop = laptop();
+        String medium = laptop.media().get(0).id().toString();
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Resale", "MODERATE", "LEAVES_ORGANISATION"))
+                .json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+        manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
+        staff.post("/api/v1/retirements/" + id + "/backup-confirmation", "{\"nothingToKeep\": true}");
+        awaitStep(id, "Task_AttestDeprovisioning");
+        staff.post("/api/v1/retirements/" + id + "/deprovisioning", ALL_SYSTEMS);
+        awaitStep(id, "Task_SanitizeMedium");
+        assertThat(staff.get("/api/v1/retirements/" + id + "/sanitization-plan").json().get(0).get("methodType")
+                .asText()).isEqualTo("PURGE");
+        String sanitizePath = "/api/v1/retirements/" + id + "/media/" + medium + "/sanitization";
+        String verifyPath = "/api/v1/retirements/" + id + "/media/" + medium + "/verification";
+        ApiClient verifier = ApiClient.withToken(port, users.tokenFor(Role.VERIFIER));
+
+        assertThat(staff.post(sanitizePath, sanitization(false, true)).status()).isEqualTo(422);
+        assertThat(staff.post(sanitizePath, sanitization(false, false)).status()).isEqualTo(200);
+        awaitTask(staff, id, "Task_SanitizeMedium");
+        assertThat(staff.post(sanitizePath, sanitization(true, false)).status()).isEqualTo(200);
+        awaitTask(verifier, id, "Task_VerifyMedium");
+        assertThat(staff.post(verifyPath, verification(true, "Sam Verifier", null)).status()).isEqualTo(403);
+        Response sameName = verifier.post(verifyPath, verification(true, "Alex Operator", null));
+        assertThat(sameName.status()).isEqualTo(422);
+        assertThat(sameName.json().get("rule").asText()).isEqualTo("verifier-is-not-sanitizer");
+        assertThat(verifier.post(verifyPath, verification(false, "Sam Verifier", null)).status()).isEqualTo(400);
+        assertThat(verifier.post(verifyPath, verification(false, "Sam Verifier", "DESTROY")).status())
+                .isEqualTo(200);
+        awaitTask(staff, id, "Task_SanitizeMedium");
+        assertThat(staff.get("/api/v1/retirements/" + id + "/sanitization-plan").json().get(0).get("methodType")
+                .asText()).isEqualTo("DESTROY");
+        assertThat(staff.post(sanitizePath, destruction()).status()).isEqualTo(200);
+        awaitTask(verifier, id, "Task_VerifyMedium");
+        assertThat(verifier.post(verifyPath, verification(true, "Sam Verifier", null)).status()).isEqualTo(200);
+        awaitStep(id, "Task_AwaitHandoff");
+
+        JsonNode certificate = verifier.get("/api/v1/certificates?assetId=" + laptop.id()).json().get("content")
+                .get(0);
+        assertThat(certificate.get("mediumSerial").asText()).isEqualTo(laptop.media().get(0).serialNumber());
+        assertThat(ApiClient.anonymous(port).get("/api/v1/public/certificates/" + certificate.get("number").asText()
+                + "/verification").json().get("verdict").asText()).isEqualTo("VALID");
+        assertThat(eventTypes(laptop)).containsSubsequence("SANITIZATION_METHOD_DECIDED", "SANITIZATION_FAILED",
+                "MEDIUM_SANITIZED", "VERIFICATION_FAILED", "MEDIUM_SANITIZED", "SANITIZATION_VERIFIED",
+                "CERTIFICATE_ISSUED");
+        assertThat(visited(id)).contains("Task_SelectVerificationSample", "Task_IssueSanitizationCertificate",
+                "EndEvent_MediumCertified", "Task_AwaitHandoff");
+    }
+
+    @Test
+    void theVerificationSampleNeverFallsBelowItsRate(@Autowired com.itadcustody.retirement.internal
+            .RetirementRequests requests, @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        for (int i = 0; i < 300; i++) {
+            requests.drawSample(0.05, 0.99);
+            long[] counts = jdbc.queryForObject("select logical, sampled from verification_sample_counter",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
+            assertThat(counts[1]).as("sampled after %d logical", counts[0])
+                    .isGreaterThanOrEqualTo((long) Math.ceil(0.05 * counts[0]));
+        }
+        long before = jdbc.queryForObject("select sampled from verification_sample_counter", Long.class);
+        assertThat(requests.drawSample(0.05, 0.01)).as("a low draw is always sampled").isTrue();
+        assertThat(jdbc.queryForObject("select sampled from verification_sample_counter", Long.class))
+                .isEqualTo(before + 1);
+    }
+
+    private void awaitTask(ApiClient client, String retirementId, String step) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> steps(client, retirementId).contains(step));
+    }
+
+    private static String sanitization(boolean passed, boolean withoutTool) {
+        return """
+                {"performedBy": {"name": "Alex Operator", "title": "Technician", "organisation": "Example Corp IT"},
+                 "technique": "CRYPTO_ERASE", "methodDetails": "NVMe Format, Secure Erase Setting 2",
+                 %s "verificationMethod": "QUICK_SAMPLING", "passed": %s,
+                 "postSanitizationClassification": "Unclassified", "completedAt": "2026-01-01T10:00:00Z"}"""
+                .formatted(withoutTool ? "" : "\"tool\": \"nvme-cli\", \"toolVersion\": \"2.4\",", passed);
+    }
+
+    private static String destruction() {
+        return """
+                {"performedBy": {"name": "Alex Operator", "title": "Technician", "organisation": "Example Corp IT"},
+                 "technique": "DISINTEGRATE", "methodDetails": "Disintegrator, 2 mm screen",
+                 "verificationMethod": "FULL", "passed": true, "postSanitizationClassification": "Unclassified",
+                 "destinationDetails": "GreenCycle GmbH (R2v3)", "completedAt": "2026-01-01T12:00:00Z"}""";
+    }
+
+    private static String verification(boolean passed, String name, String onFailure) {
+        return """
+                {"verifiedBy": {"name": "%s", "title": "Verifier", "organisation": "Example Corp IT"},
+                 "method": "FULL", "passed": %s, "notes": "Read back the whole drive"%s}"""
+                .formatted(name, passed, onFailure == null ? "" : ", \"onFailure\": \"" + onFailure + "\"");
     }
 
     @Test

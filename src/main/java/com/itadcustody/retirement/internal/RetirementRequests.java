@@ -114,6 +114,83 @@ public class RetirementRequests {
                 .param("reason", reason).param("id", id).update();
     }
 
+    /** The latest sanitization attempt of a medium. */
+    public record Attempt(int attempt, String methodType, String record, boolean passed, UUID performedBy,
+            UUID sanitizedEventId, Boolean sampled, String verification, Boolean verified, String certificateNumber) {
+    }
+
+    /** The latest attempt of this medium in this retirement. */
+    public Optional<Attempt> latestAttempt(UUID id, UUID mediumId) {
+        return jdbc.sql("""
+                select attempt, method_type, record::text, passed, performed_by, sanitized_event_id, sampled,
+                       verification::text, verified, certificate_number
+                from medium_sanitization where retirement_id = :id and medium_id = :medium
+                order by attempt desc limit 1""").param("id", id).param("medium", mediumId)
+                .query((rs, n) -> new Attempt(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), (Boolean) rs.getObject(7),
+                        rs.getString(8), (Boolean) rs.getObject(9), rs.getString(10))).optional();
+    }
+
+    /** Records a new sanitization attempt. */
+    public void recordAttempt(UUID id, UUID mediumId, int attempt, String methodType, String recordJson,
+            boolean passed, UUID by, Instant at, UUID eventId) {
+        jdbc.sql("""
+                insert into medium_sanitization (retirement_id, medium_id, attempt, method_type, record, passed,
+                    performed_by, performed_at, sanitized_event_id)
+                values (:id, :medium, :attempt, :method, cast(:record as jsonb), :passed, :by, :at, :event)""")
+                .param("id", id).param("medium", mediumId).param("attempt", attempt).param("method", methodType)
+                .param("record", recordJson).param("passed", passed).param("by", by).param("at", Timestamp.from(at))
+                .param("event", eventId).update();
+    }
+
+    /** Marks the latest attempt as sampled (or not) for an independent full verification. */
+    public void markSampled(UUID id, UUID mediumId, int attempt, boolean sampled) {
+        jdbc.sql("update medium_sanitization set sampled = :sampled where retirement_id = :id and medium_id = :medium"
+                + " and attempt = :attempt").param("sampled", sampled).param("id", id).param("medium", mediumId)
+                .param("attempt", attempt).update();
+    }
+
+    /** Records the verification of an attempt. */
+    public void recordVerification(UUID id, UUID mediumId, int attempt, String verificationJson, boolean verified,
+            UUID by, Instant at) {
+        jdbc.sql("""
+                update medium_sanitization set verification = cast(:verification as jsonb), verified = :verified,
+                    verified_by = :by, verified_at = :at
+                where retirement_id = :id and medium_id = :medium and attempt = :attempt""")
+                .param("verification", verificationJson).param("verified", verified).param("by", by)
+                .param("at", Timestamp.from(at)).param("id", id).param("medium", mediumId)
+                .param("attempt", attempt).update();
+    }
+
+    /** Records the certificate issued for an attempt. */
+    public void recordCertificate(UUID id, UUID mediumId, int attempt, String number) {
+        jdbc.sql("update medium_sanitization set certificate_number = :number where retirement_id = :id"
+                + " and medium_id = :medium and attempt = :attempt").param("number", number).param("id", id)
+                .param("medium", mediumId).param("attempt", attempt).update();
+    }
+
+    /** Changes the planned method of a medium (escalation to Destroy). */
+    public void replan(UUID id, UUID mediumId, String methodType, String technique, String guidance) {
+        jdbc.sql("update sanitization_plan set method_type = :method, technique = :technique, guidance = :guidance"
+                + " where retirement_id = :id and medium_id = :medium").param("method", methodType)
+                .param("technique", technique).param("guidance", guidance).param("id", id).param("medium", mediumId)
+                .update();
+    }
+
+    /**
+     * Counts one logically sanitized medium and answers whether it joins the verification sample: when the
+     * random draw says so, or when fewer than {@code rate} of all such media have been sampled so far.
+     */
+    public boolean drawSample(double rate, double draw) {
+        var counts = jdbc.sql("select logical, sampled from verification_sample_counter where id = 1 for update")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long logical = counts[0] + 1;
+        boolean sampled = draw < rate || counts[1] < Math.ceil(rate * logical);
+        jdbc.sql("update verification_sample_counter set logical = :logical, sampled = sampled + :add where id = 1")
+                .param("logical", logical).param("add", sampled ? 1 : 0).update();
+        return sampled;
+    }
+
     private static RetirementView view(ResultSet rs, int row) throws SQLException {
         return new RetirementView(rs.getObject("id", UUID.class), rs.getObject("asset_id", UUID.class),
                 rs.getString("reason"), DataConfidentiality.valueOf(rs.getString("confidentiality")),

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ${decideSanitization}}: decides the method for every medium of the asset (idempotent). */
+/**
+ * {@code ${decideSanitization}}: decides the method for every medium of the asset (idempotent) and hands the media
+ * ids to the per-medium sub-process ({@code mediumIds}).
+ */
 @Component("decideSanitization")
 class DecideSanitizationDelegate implements JavaDelegate {
 
@@ -18,6 +21,8 @@ class DecideSanitizationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        retirements.decideSanitization(UUID.fromString(execution.getProcessBusinessKey()));
+        var plan = retirements.decideSanitization(UUID.fromString(execution.getProcessBusinessKey()));
+        execution.setVariable("mediumIds", new java.util.ArrayList<>(plan.stream()
+                .map(item -> item.mediumId().toString()).toList()));
     }
 }

@@ -43,8 +43,12 @@ public class RetirementProcess {
 
     /** The step where IT staff attest de-provisioning. */
     public static final String ATTEST_DEPROVISIONING = "Task_AttestDeprovisioning";
-    /** The step where the media are sanitized. */
-    public static final String SANITIZE_MEDIA = "Task_SanitizeMedia";
+    /** The step where one medium is sanitized. */
+    public static final String SANITIZE_MEDIUM = "Task_SanitizeMedium";
+    /** The step where one medium is verified. */
+    public static final String VERIFY_MEDIUM = "Task_VerifyMedium";
+    /** The step that waits for the lot handoff. */
+    public static final String AWAIT_HANDOFF = "Task_AwaitHandoff";
     /** Decision key of {@code processes/sanitization-method.dmn}. */
     public static final String SANITIZATION_DECISION = "sanitization-method";
 
@@ -84,6 +88,14 @@ public class RetirementProcess {
     public Optional<String> waitingTask(UUID requestId, String step) {
         return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(requestId.toString()).taskDefinitionKey(step).list().stream()
+                .map(Task::getId).findFirst();
+    }
+
+    /** The waiting user task of this request at this step for one medium (multi-instance), if it waits there. */
+    public Optional<String> waitingTaskForMedium(UUID requestId, String step, UUID mediumId) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(requestId.toString()).taskDefinitionKey(step).list().stream()
+                .filter(t -> mediumId.toString().equals(runtime.getVariable(t.getExecutionId(), "mediumId")))
                 .map(Task::getId).findFirst();
     }
 
@@ -128,8 +140,9 @@ public class RetirementProcess {
         Object asset = runtime.getVariable(task.getExecutionId(), "assetId");
         String group = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElse(null);
+        Object medium = runtime.getVariable(task.getExecutionId(), "mediumId");
         return new RetirementTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 UUID.fromString(businessKey), asset == null ? null : UUID.fromString(asset.toString()),
-                task.getCreateTime().toInstant(), group);
+                medium == null ? null : UUID.fromString(medium.toString()), task.getCreateTime().toInstant(), group);
     }
 }

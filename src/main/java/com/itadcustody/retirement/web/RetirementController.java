@@ -5,6 +5,8 @@ import com.itadcustody.retirement.DataConfidentiality;
 import com.itadcustody.retirement.DeprovisioningAttestation;
 import com.itadcustody.retirement.RetirementTask;
 import com.itadcustody.retirement.SanitizationPlanItem;
+import com.itadcustody.retirement.SanitizationReport;
+import com.itadcustody.retirement.VerificationReport;
 import com.itadcustody.retirement.RetirementView;
 import com.itadcustody.retirement.Retirements;
 import com.itadcustody.shared.CurrentActor;
@@ -94,6 +96,23 @@ class RetirementController {
             + " accounts, each with evidence")
     RetirementView attestDeprovisioning(@PathVariable UUID id, @Valid @RequestBody Deprovisioning deprovisioning) {
         return retirements.attestDeprovisioning(id, deprovisioning.systems(), actor.get());
+    }
+
+    @PostMapping("/retirements/{id}/media/{mediumId}/sanitization")
+    @PreAuthorize("hasRole('IT_STAFF')")
+    @Operation(summary = "Record the sanitization of one medium with its decided method (a failed one is repeated)")
+    RetirementView recordSanitization(@PathVariable UUID id, @PathVariable UUID mediumId,
+            @Valid @RequestBody SanitizationReport report) {
+        return retirements.recordSanitization(id, mediumId, report, actor.get());
+    }
+
+    @PostMapping("/retirements/{id}/media/{mediumId}/verification")
+    @PreAuthorize("hasRole('VERIFIER')")
+    @Operation(summary = "Verify and validate one medium's sanitization (not by the person who sanitized it; FULL"
+            + " when sampled); a failure is sanitized again or escalated to Destroy")
+    RetirementView recordVerification(@PathVariable UUID id, @PathVariable UUID mediumId,
+            @Valid @RequestBody VerificationReport report) {
+        return retirements.recordVerification(id, mediumId, report, actor.get());
     }
 
     @GetMapping("/retirements/{id}/sanitization-plan")
