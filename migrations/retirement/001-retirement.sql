@@ -92,3 +92,28 @@ create table verification_sample_counter (
     sampled   bigint not null
 );
 insert into verification_sample_counter (id, logical, sampled) values (1, 0, 0);
+
+-- Retirements started for many assets at once (a data-centre decommission): the batch and one row per asset,
+-- worked through in the background; each asset's outcome is reported.
+create table retirement_batch (
+    id               uuid primary key,
+    reason           text not null,
+    confidentiality  text not null,
+    destination      text not null,
+    requested_by     uuid not null,
+    requested_roles  text not null,
+    created_at       timestamptz not null,
+    finished_at      timestamptz
+);
+
+create table retirement_batch_item (
+    batch_id       uuid not null references retirement_batch (id),
+    position       integer not null,
+    asset_id       uuid not null,
+    retirement_id  uuid,
+    error_rule     text,
+    error_message  text,
+    processed_at   timestamptz,
+    primary key (batch_id, position)
+);
+create index retirement_batch_item_pending on retirement_batch_item (batch_id, position) where processed_at is null;

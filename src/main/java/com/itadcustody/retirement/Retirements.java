@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import com.itadcustody.custody.CustodyEvent;
 import com.itadcustody.custody.CustodyLog;
+import com.itadcustody.retirement.internal.RetirementBatches;
 import com.itadcustody.retirement.internal.RetirementRequests;
 import com.itadcustody.retirement.process.RetirementProcess;
 import com.itadcustody.shared.Actor;
@@ -46,18 +47,21 @@ public class Retirements {
     private final AssetCatalog assets;
     private final CustodyLog custody;
     private final LicenseSeats seats;
+    private final RetirementBatches batches;
     private final Certificates certificates;
     private final ObjectMapper mapper;
     private final double sampleRate;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     Retirements(RetirementRequests requests, RetirementProcess process, AssetLifecycle lifecycle,
-            AssetCatalog assets, CustodyLog custody, LicenseSeats seats, Certificates certificates,
+            AssetCatalog assets, CustodyLog custody, LicenseSeats seats, RetirementBatches batches,
+            Certificates certificates,
             ObjectMapper mapper, @Value("${itad.retirement.verification-sample-rate:0.05}") double sampleRate) {
         if (sampleRate < 0.05 || sampleRate > 1) {
             throw new IllegalArgumentException("itad.retirement.verification-sample-rate must be between 0.05 and 1");
         }
         this.seats = seats;
+        this.batches = batches;
         this.certificates = certificates;
         this.mapper = mapper;
         this.sampleRate = sampleRate;
@@ -86,6 +90,45 @@ public class Retirements {
                 destination.name())));
         process.start(id, assetId, confidentiality.needsBackupDecision());
         return get(id);
+    }
+
+    /** At most this many assets in one batch. */
+    public static final int MAX_BATCH = 10_000;
+
+    /**
+     * Accepts the retirement of many assets at once (up to {@link #MAX_BATCH}, each at most once) and returns at
+     * once; the retirements are started in the background, one asset at a time, and every refused asset is
+     * reported with its rule ({@link #batch}).
+     */
+    @Transactional
+    public RetirementBatchView startBatch(List<UUID> assetIds, String reason, DataConfidentiality confidentiality,
+            AssetDestination destination, Actor actor) {
+        requireRole(actor, REQUESTERS, "request retirements");
+        requireText(reason, "reason");
+        if (assetIds.isEmpty() || assetIds.size() > MAX_BATCH) {
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "batch-size", "assetIds",
+                    "give between 1 and " + MAX_BATCH + " assets");
+        }
+        Set<UUID> seen = new java.util.HashSet<>();
+        List<String> duplicates = assetIds.stream().filter(a -> !seen.add(a)).map(UUID::toString).distinct()
+                .limit(20).toList();
+        if (!duplicates.isEmpty()) {
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "unique", "assetIds",
+                    "each asset at most once; repeated: " + String.join(", ", duplicates));
+        }
+        UUID id = UUID.randomUUID();
+        batches.insert(id, assetIds, reason.strip(), confidentiality, destination, actor.userId(),
+                actor.roles().stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(",")),
+                now());
+        return batch(id, actor);
+    }
+
+    /** A batch's progress; 404 for someone else's batch unless the caller is an asset manager or admin. */
+    @Transactional(readOnly = true)
+    public RetirementBatchView batch(UUID batchId, Actor actor) {
+        boolean anyUser = actor.has(Role.ASSET_MANAGER) || actor.has(Role.ADMIN);
+        return batches.view(batchId, actor.userId(), anyUser)
+                .orElseThrow(() -> new NotFound("retirement batch", batchId));
     }
 
     /**

@@ -250,6 +250,52 @@ class RetirementWorkflowTests extends IntegrationTest {
     }
 
     @Test
+    void aBatchStartsEveryAssetsRetirementInTheBackgroundAndReportsEachRefusal() {
+        Asset first = laptop();
+        Asset second = laptop();
+        Asset alreadyRetiring = laptop();
+        staff.post("/api/v1/retirements", body(alreadyRetiring.id(), "Earlier"));
+        UUID unknown = UUID.randomUUID();
+        String assets = List.of(first.id(), unknown, second.id(), alreadyRetiring.id()).stream()
+                .map(a -> "\"" + a + "\"").collect(java.util.stream.Collectors.joining(","));
+
+        Response accepted = staff.post("/api/v1/retirements/batches", "{\"assetIds\": [" + assets + "], \"reason\":"
+                + " \"Data centre DC-2 decommission\", \"confidentiality\": \"HIGH\", \"destination\": \"DISPOSAL\"}");
+
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        String batch = accepted.json().get("id").asText();
+        assertThat(accepted.json().get("total").asInt()).isEqualTo(4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> staff.get("/api/v1/retirements/batches/" + batch).json()
+                .get("done").asBoolean());
+        JsonNode done = staff.get("/api/v1/retirements/batches/" + batch).json();
+        assertThat(done.get("started").asInt()).isEqualTo(2);
+        assertThat(done.get("refused").asInt()).isEqualTo(2);
+        assertThat(done.get("refusals")).extracting(r -> r.get("position").asInt() + ":" + r.get("rule").asText())
+                .containsExactly("1:not-found", "3:illegal-status-transition");
+        assertThat(lifecycle.statusOf(first.id())).isEqualTo(AssetStatus.RETIREMENT_REQUESTED);
+        assertThat(lifecycle.statusOf(second.id())).isEqualTo(AssetStatus.RETIREMENT_REQUESTED);
+        ApiClient otherStaff = ApiClient.withToken(port, users.tokenForNewUser(Role.IT_STAFF));
+        assertThat(otherStaff.get("/api/v1/retirements/batches/" + batch).status()).isEqualTo(404);
+        assertThat(manager.get("/api/v1/retirements/batches/" + batch).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBatchIsRefusedWholeWhenAnAssetRepeatsOrItIsTooLarge() {
+        Asset laptop = laptop();
+        Response repeated = staff.post("/api/v1/retirements/batches", "{\"assetIds\": [\"" + laptop.id() + "\", \""
+                + laptop.id() + "\"], \"reason\": \"x\", \"confidentiality\": \"LOW\", \"destination\": \"DISPOSAL\"}");
+        assertThat(repeated.status()).isEqualTo(400);
+        assertThat(repeated.json().get("rule").asText()).isEqualTo("unique");
+        String many = java.util.stream.IntStream.range(0, 10_001).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        Response tooMany = staff.post("/api/v1/retirements/batches", "{\"assetIds\": [" + many + "], \"reason\":"
+                + " \"x\", \"confidentiality\": \"LOW\", \"destination\": \"DISPOSAL\"}");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text()).contains("assetIds");
+        assertThat(lifecycle.statusOf(laptop.id())).isEqualTo(AssetStatus.IN_SERVICE);
+    }
+
+    @Test
     void theRequesterCannotDecideOnTheirOwnRequest() {
         Asset laptop = laptop();
         String id = manager.post("/api/v1/retirements", body(laptop.id(), "Broken screen")).json().get("id").asText();

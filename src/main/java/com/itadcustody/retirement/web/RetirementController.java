@@ -3,6 +3,7 @@ package com.itadcustody.retirement.web;
 import com.itadcustody.retirement.AssetDestination;
 import com.itadcustody.retirement.DataConfidentiality;
 import com.itadcustody.retirement.DeprovisioningAttestation;
+import com.itadcustody.retirement.RetirementBatchView;
 import com.itadcustody.retirement.RetirementTask;
 import com.itadcustody.retirement.SanitizationPlanItem;
 import com.itadcustody.retirement.SanitizationReport;
@@ -55,6 +56,25 @@ class RetirementController {
         RetirementView view = retirements.request(request.assetId(), request.reason(), request.confidentiality(),
                 request.destination(), actor.get());
         return ResponseEntity.created(URI.create("/api/v1/retirements/" + view.id())).body(view);
+    }
+
+    @PostMapping("/retirements/batches")
+    @PreAuthorize(REQUESTERS)
+    @Operation(summary = "Request the retirement of up to 10,000 assets at once; started in the background",
+            description = "Answers 202 with the batch; poll GET /retirements/batches/{id} for progress and the"
+                    + " assets that were refused, each with its rule.")
+    ResponseEntity<RetirementBatchView> startBatch(@Valid @RequestBody BatchRequest request) {
+        RetirementBatchView batch = retirements.startBatch(request.assetIds(), request.reason(),
+                request.confidentiality(), request.destination(), actor.get());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/retirements/batches/" + batch.id()))
+                .body(batch);
+    }
+
+    @GetMapping("/retirements/batches/{id}")
+    @PreAuthorize(REQUESTERS)
+    @Operation(summary = "Progress of a batch of retirements, with every refused asset and why")
+    RetirementBatchView batch(@PathVariable UUID id) {
+        return retirements.batch(id, actor.get());
     }
 
     @GetMapping("/retirements/{id}")
@@ -132,6 +152,12 @@ class RetirementController {
     /** A retirement request for one asset. */
     record RetirementRequest(@NotNull UUID assetId, @NotBlank @Size(max = 2000) String reason,
             @NotNull DataConfidentiality confidentiality, @NotNull AssetDestination destination) {
+    }
+
+    /** Retirements of many assets at once. */
+    record BatchRequest(@NotNull @Size(min = 1, max = 10_000) List<@NotNull UUID> assetIds,
+            @NotBlank @Size(max = 2000) String reason, @NotNull DataConfidentiality confidentiality,
+            @NotNull AssetDestination destination) {
     }
 
     /** Where the data was backed up, or that nothing must be kept. */
