@@ -128,6 +128,8 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(json("POST", "/api/v1/retirements/{id}/cancellation", "/api/v1/retirements/" + ID + "/cancellation",
                 EDITORS));
         e.add(get("/api/v1/tasks", "/api/v1/tasks", ANY));
+        e.add(json("POST", "/api/v1/retirements/{id}/escalation-acknowledgement",
+                "/api/v1/retirements/" + ID + "/escalation-acknowledgement", EnumSet.of(ASSET_MANAGER)));
         e.add(json("POST", "/api/v1/retirements/batches", "/api/v1/retirements/batches", EDITORS));
         e.add(get("/api/v1/retirements/batches/{id}", "/api/v1/retirements/batches/" + ID, EDITORS));
         e.add(json("POST", "/api/v1/retirements/{id}/backup-confirmation",

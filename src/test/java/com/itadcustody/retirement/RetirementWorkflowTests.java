@@ -296,6 +296,39 @@ class RetirementWorkflowTests extends IntegrationTest {
     }
 
     @Test
+    void anOverdueApprovalIsEscalatedToTheAssetManagersWithoutStoppingIt(
+            @Autowired org.camunda.bpm.engine.ManagementService management,
+            @Autowired org.camunda.bpm.engine.RuntimeService runtime) {
+        Asset laptop = laptop();
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Old")).json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        assertThat(management.createJobQuery().processInstanceId(instance).timers().executable().count()).isZero();
+
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                    java.time.Instant.now().plus(Duration.ofDays(3)).plusSeconds(60)));
+            var timer = management.createJobQuery().processInstanceId(instance).timers().executable().singleResult();
+            assertThat(timer).as("the approval SLA timer is due after three days").isNotNull();
+            management.executeJob(timer.getId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> steps(manager, id).contains("Task_FollowUpOverdueApproval"));
+
+        assertThat(steps(manager, id)).contains("Task_ApproveRetirement", "Task_FollowUpOverdueApproval");
+        assertThat(eventTypes(laptop)).contains("RETIREMENT_ESCALATED");
+        Response acknowledged = manager.post("/api/v1/retirements/" + id + "/escalation-acknowledgement",
+                "{\"comment\": \"Chasing the budget owner\"}");
+        assertThat(acknowledged.status()).as(acknowledged.text()).isEqualTo(200);
+        assertThat(steps(manager, id)).containsExactly("Task_ApproveRetirement");
+        assertThat(ApiClient.withToken(port, users.tokenForNewUser(Role.ASSET_MANAGER))
+                .post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}").status()).isEqualTo(200);
+        assertThat(eventTypes(laptop)).containsSubsequence("RETIREMENT_ESCALATED", "ESCALATION_ACKNOWLEDGED",
+                "RETIREMENT_APPROVED");
+    }
+
+    @Test
     void theRequesterCannotDecideOnTheirOwnRequest() {
         Asset laptop = laptop();
         String id = manager.post("/api/v1/retirements", body(laptop.id(), "Broken screen")).json().get("id").asText();

@@ -28,14 +28,20 @@ public class RetirementProcess {
     public static final String APPROVE = "Task_ApproveRetirement";
     /** The backup and retention confirmation step. */
     public static final String CONFIRM_BACKUP = "Task_ConfirmBackup";
+    /** The asset managers' follow-up of an overdue approval. */
+    public static final String FOLLOW_UP_OVERDUE_APPROVAL = "Task_FollowUpOverdueApproval";
     /** Message that cancels a retirement. */
     public static final String CANCELLED = "RetirementCancelled";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final DecisionService decisions;
+    private final java.time.Duration approvalSla;
 
-    RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions) {
+    RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions,
+            @org.springframework.beans.factory.annotation.Value("${itad.retirement.sla.approval:P3D}")
+            java.time.Duration approvalSla) {
+        this.approvalSla = approvalSla;
         this.runtime = runtime;
         this.tasks = tasks;
         this.decisions = decisions;
@@ -58,7 +64,8 @@ public class RetirementProcess {
      */
     public void start(UUID requestId, UUID assetId, boolean backupNeeded) {
         runtime.startProcessInstanceByKey(PROCESS_KEY, requestId.toString(),
-                Map.of("assetId", assetId.toString(), "backupNeeded", backupNeeded));
+                Map.of("assetId", assetId.toString(), "backupNeeded", backupNeeded,
+                        "slaApproval", approvalSla.toString()));
     }
 
     /** Completes a step that sets no routing flag. */

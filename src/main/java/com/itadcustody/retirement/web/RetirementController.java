@@ -135,6 +135,13 @@ class RetirementController {
         return retirements.recordVerification(id, mediumId, report, actor.get());
     }
 
+    @PostMapping("/retirements/{id}/escalation-acknowledgement")
+    @PreAuthorize("hasRole('ASSET_MANAGER')")
+    @Operation(summary = "Acknowledge that an overdue approval was escalated (the approval stays open)")
+    RetirementView acknowledgeEscalation(@PathVariable UUID id, @Valid @RequestBody Acknowledgement body) {
+        return retirements.acknowledgeEscalation(id, body.comment(), actor.get());
+    }
+
     @GetMapping("/retirements/{id}/sanitization-plan")
     @PreAuthorize(READERS)
     @Operation(summary = "The NIST SP 800-88 method decided for each medium (empty before the decision)")
@@ -158,6 +165,10 @@ class RetirementController {
     record BatchRequest(@NotNull @Size(min = 1, max = 10_000) List<@NotNull UUID> assetIds,
             @NotBlank @Size(max = 2000) String reason, @NotNull DataConfidentiality confidentiality,
             @NotNull AssetDestination destination) {
+    }
+
+    /** An asset manager's note on an escalation. */
+    record Acknowledgement(@Size(max = 2000) String comment) {
     }
 
     /** Where the data was backed up, or that nothing must be kept. */
