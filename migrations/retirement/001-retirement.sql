@@ -27,7 +27,7 @@ create table retirement_request (
     constraint retirement_request_destination_known
         check (destination in ('INTERNAL_REUSE', 'LEAVES_ORGANISATION', 'DISPOSAL')),
     constraint retirement_request_status_known
-        check (status in ('REQUESTED', 'APPROVED', 'REJECTED', 'CANCELLED', 'CLOSED')),
+        check (status in ('REQUESTED', 'APPROVED', 'REJECTED', 'CANCELLED', 'CLOSED', 'LOST')),
     constraint retirement_request_decision_complete
         check (status in ('REQUESTED', 'CANCELLED') or (decided_by is not null and decided_at is not null))
 );
@@ -117,3 +117,62 @@ create table retirement_batch_item (
     primary key (batch_id, position)
 );
 create index retirement_batch_item_pending on retirement_batch_item (batch_id, position) where processed_at is null;
+
+-- A lot groups retired assets for one vendor pickup; its manifest is frozen when IT staff sign it off.
+create table lot (
+    id               uuid primary key,
+    vendor_id        uuid not null,
+    status           text not null default 'OPEN',
+    carrier          text not null,
+    tracking_number  text,
+    pickup_contact   text not null,
+    manifest_sha256  text,
+    signed_off_by    uuid,
+    signed_off_at    timestamptz,
+    picked_up_by     uuid,
+    picked_up_at     timestamptz,
+    received_by      uuid,
+    received_at      timestamptz,
+    created_by       uuid not null,
+    created_at       timestamptz not null,
+    constraint lot_status_known check (status in ('OPEN', 'SIGNED_OFF', 'PICKED_UP', 'RECEIVED', 'RELEASED'))
+);
+create index lot_vendor on lot (vendor_id, created_at);
+
+create table lot_item (
+    lot_id          uuid not null references lot (id),
+    retirement_id   uuid not null references retirement_request (id),
+    asset_id        uuid not null,
+    asset_serial    text not null,
+    asset_tag       text not null,
+    seal_number     text,
+    outcome         text,
+    primary key (lot_id, retirement_id),
+    constraint lot_item_one_lot unique (retirement_id),
+    constraint lot_item_outcome_known check (outcome is null or outcome in ('RECEIVED', 'LOST_IN_TRANSIT'))
+);
+
+create table lot_discrepancy (
+    lot_id        uuid not null references lot (id),
+    kind          text not null,
+    serial        text not null,
+    resolution    text,
+    resolved_by   uuid,
+    resolved_at   timestamptz,
+    primary key (lot_id, kind, serial),
+    constraint lot_discrepancy_kind_known check (kind in ('MISSING', 'UNEXPECTED')),
+    constraint lot_discrepancy_resolution_known
+        check (resolution is null or resolution in ('FOUND', 'LOST_IN_TRANSIT', 'RETURNED_TO_SENDER'))
+);
+
+-- What the vendor recorded for each asset, and the settlement.
+alter table retirement_request
+    add column vendor_id         uuid,
+    add column processing        jsonb,
+    add column processed_by      uuid,
+    add column processed_at      timestamptz,
+    add column settlement        jsonb,
+    add column settled_by        uuid,
+    add column settled_at        timestamptz,
+    add column disposition_certificate text;
+alter table retirement_request add column disposed_event_id uuid;

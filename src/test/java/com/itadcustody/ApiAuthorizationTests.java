@@ -94,6 +94,10 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(get("/api/v1/vendors", "/api/v1/vendors", VENDOR_READERS));
         e.add(get("/api/v1/vendors/{id}", "/api/v1/vendors/" + ID, VENDOR_READERS));
         e.add(json("POST", "/api/v1/vendors", "/api/v1/vendors", ADMINS));
+        e.add(json("POST", "/api/v1/vendors/{id}/certifications", "/api/v1/vendors/" + ID + "/certifications",
+                ADMINS));
+        e.add(get("/api/v1/vendors/{id}/certifications", "/api/v1/vendors/" + ID + "/certifications",
+                VENDOR_READERS));
         e.add(publicGet("/api/v1/public/custody/checkpoint"));
         e.add(publicGet("/api/v1/public/custody/keys"));
         e.add(get("/api/v1/custody/checkpoints", "/api/v1/custody/checkpoints", AUDITORS));
@@ -130,6 +134,21 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(get("/api/v1/tasks", "/api/v1/tasks", ANY));
         e.add(json("POST", "/api/v1/retirements/{id}/escalation-acknowledgement",
                 "/api/v1/retirements/" + ID + "/escalation-acknowledgement", EnumSet.of(ASSET_MANAGER)));
+        e.add(json("POST", "/api/v1/retirements/{id}/vendor-processing",
+                "/api/v1/retirements/" + ID + "/vendor-processing", EnumSet.of(VENDOR)));
+        e.add(json("POST", "/api/v1/retirements/{id}/settlement", "/api/v1/retirements/" + ID + "/settlement",
+                EnumSet.of(IT_STAFF)));
+        e.add(json("POST", "/api/v1/lots", "/api/v1/lots", EnumSet.of(IT_STAFF)));
+        e.add(get("/api/v1/lots/{id}", "/api/v1/lots/" + ID, ANY));
+        e.add(of("POST", "/api/v1/lots/{id}/sign-off", "/api/v1/lots/" + ID + "/sign-off", null, null,
+                EnumSet.of(IT_STAFF)));
+        e.add(of("POST", "/api/v1/lots/{id}/handoff-retry", "/api/v1/lots/" + ID + "/handoff-retry", null, null,
+                EnumSet.of(IT_STAFF)));
+        e.add(of("POST", "/api/v1/lots/{id}/pickup", "/api/v1/lots/" + ID + "/pickup", null, null,
+                EnumSet.of(VENDOR)));
+        e.add(json("POST", "/api/v1/lots/{id}/receipt", "/api/v1/lots/" + ID + "/receipt", EnumSet.of(VENDOR)));
+        e.add(json("POST", "/api/v1/lots/{id}/discrepancy-resolution", "/api/v1/lots/" + ID
+                + "/discrepancy-resolution", EnumSet.of(IT_STAFF)));
         e.add(json("POST", "/api/v1/retirements/batches", "/api/v1/retirements/batches", EDITORS));
         e.add(get("/api/v1/retirements/batches/{id}", "/api/v1/retirements/batches/" + ID, EDITORS));
         e.add(json("POST", "/api/v1/retirements/{id}/backup-confirmation",

@@ -11,5 +11,7 @@ public enum RetirementStatus {
     /** Cancelled before handoff; the asset is back in service. */
     CANCELLED,
     /** Every step done. */
-    CLOSED
+    CLOSED,
+    /** The asset was lost in transit to the vendor; an incident was recorded. */
+    LOST
 }

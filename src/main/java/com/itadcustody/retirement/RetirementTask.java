@@ -9,12 +9,14 @@ import java.util.UUID;
  * @param id the task id
  * @param step the step's activity id in the process, e.g. {@code Task_ApproveRetirement}
  * @param name the step's name
- * @param retirementId the retirement request it belongs to
+ * @param retirementId the retirement request it belongs to (null for a lot's step)
+ * @param lotId the lot it belongs to (for a lot's step)
  * @param assetId the asset
  * @param mediumId the storage medium, for a step about one medium
  * @param createdAt when the step began waiting
  * @param group the role that may do it
  */
-public record RetirementTask(String id, String step, String name, UUID retirementId, UUID assetId, UUID mediumId,
+public record RetirementTask(String id, String step, String name, UUID retirementId, UUID lotId, UUID assetId,
+        UUID mediumId,
         Instant createdAt, String group) {
 }

@@ -6,7 +6,10 @@ import com.itadcustody.asset.AssetStatus;
 import com.itadcustody.asset.AssetSummary;
 import com.itadcustody.asset.LicenseSeats;
 import com.itadcustody.certificate.Certificates;
+import com.itadcustody.certificate.DispositionRecord;
 import com.itadcustody.certificate.SanitizationRecord;
+import com.itadcustody.vendor.Vendors;
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import com.itadcustody.custody.CustodyEvent;
@@ -49,20 +52,25 @@ public class Retirements {
     private final LicenseSeats seats;
     private final RetirementBatches batches;
     private final Certificates certificates;
+    private final Vendors vendors;
+    private final String organisation;
     private final ObjectMapper mapper;
     private final double sampleRate;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     Retirements(RetirementRequests requests, RetirementProcess process, AssetLifecycle lifecycle,
             AssetCatalog assets, CustodyLog custody, LicenseSeats seats, RetirementBatches batches,
-            Certificates certificates,
-            ObjectMapper mapper, @Value("${itad.retirement.verification-sample-rate:0.05}") double sampleRate) {
+            Certificates certificates, Vendors vendors, ObjectMapper mapper,
+            @Value("${itad.retirement.verification-sample-rate:0.05}") double sampleRate,
+            @Value("${itad.certificates.organisation:ITAD Custody (demo)}") String organisation) {
         if (sampleRate < 0.05 || sampleRate > 1) {
             throw new IllegalArgumentException("itad.retirement.verification-sample-rate must be between 0.05 and 1");
         }
         this.seats = seats;
         this.batches = batches;
         this.certificates = certificates;
+        this.vendors = vendors;
+        this.organisation = organisation;
         this.mapper = mapper;
         this.sampleRate = sampleRate;
         this.requests = requests;
@@ -413,6 +421,105 @@ public class Retirements {
         return get(retirementId);
     }
 
+    /**
+     * The vendor that received the asset records its grading and final disposition (only that vendor: 404 for
+     * others); a destruction records the particle size.
+     */
+    @Transactional
+    public RetirementView recordVendorProcessing(UUID retirementId, VendorProcessing processing, Actor actor) {
+        RetirementView request = vendorsRetirement(retirementId, actor);
+        String task = step(retirementId, RetirementProcess.PROCESS_ASSET);
+        if (processing.disposition() == DispositionRecord.DispositionMethod.DESTRUCTION
+                && blank(processing.particleSize())) {
+            throw DomainRuleViolated.unprocessable("details-required", "particleSize",
+                    "a destruction records the particle size");
+        }
+        AssetSummary asset = assets.describe(request.assetId());
+        custody.append(event(asset, "ASSET_GRADED", actor, Map.of("retirementId", retirementId.toString(),
+                "grade", processing.grade().strip(), "functional", processing.functional())));
+        String type = switch (processing.disposition()) {
+            case RESALE -> "ASSET_SOLD";
+            case DONATION -> "ASSET_DONATED";
+            case RECYCLING -> "ASSET_RECYCLED";
+            case DESTRUCTION -> "ASSET_DESTROYED";
+        };
+        Map<String, Object> data = new HashMap<>();
+        data.put("retirementId", retirementId.toString());
+        data.put("disposition", processing.disposition().name());
+        if (!blank(processing.particleSize())) {
+            data.put("particleSize", processing.particleSize().strip());
+        }
+        UUID disposed = custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null,
+                type, processing.completedAt(), actor, processing.place().strip(), List.of(), data));
+        requests.recordProcessing(retirementId, json(processing), actor.userId(), now(), disposed);
+        process.complete(task);
+        return get(retirementId);
+    }
+
+    /** IT staff record the settlement: value recovered and the vendor's fees. */
+    @Transactional
+    public RetirementView settle(UUID retirementId, Settlement settlement, Actor actor) {
+        requireRole(actor, EnumSet.of(Role.IT_STAFF), "settle retirements");
+        RetirementView request = approved(retirementId);
+        String task = step(retirementId, RetirementProcess.SETTLE);
+        requests.recordSettlement(retirementId, json(settlement), actor.userId(), now());
+        custody.append(event(assets.describe(request.assetId()), "SETTLED", actor, Map.of(
+                "retirementId", retirementId.toString(), "valueRecovered", settlement.valueRecovered().toPlainString(),
+                "fees", settlement.fees().toPlainString(), "currency", settlement.currency())));
+        process.complete(task);
+        return get(retirementId);
+    }
+
+    /**
+     * Closes a retirement: the certificate module issues the asset's certificate of disposition (certifying its
+     * disposition event), the asset becomes DISPOSED and the request CLOSED; idempotent.
+     */
+    @Transactional
+    public String close(UUID retirementId) {
+        RetirementView request = requests.lock(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        RetirementRequests.Disposal disposal = requests.disposal(retirementId);
+        if (request.status() == RetirementStatus.CLOSED) {
+            return disposal.certificate();
+        }
+        VendorProcessing processing = read(disposal.processing(), VendorProcessing.class);
+        Settlement settlement = read(disposal.settlement(), Settlement.class);
+        UUID vendorId = requests.vendorOf(retirementId).orElseThrow();
+        var vendor = vendors.find(vendorId).orElseThrow();
+        LocalDate day = processing.completedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        List<DispositionRecord.VendorCertification> certifications = vendors.certificationsOf(vendorId).stream()
+                .filter(c -> c.validOn(day)).map(c -> new DispositionRecord.VendorCertification(c.scheme(),
+                        c.certificateId(), c.validUntil())).toList();
+        String notes = "Grade " + processing.grade().strip() + (processing.functional() ? ", functional" : ", not"
+                + " functional") + ". Value recovered " + settlement.valueRecovered().toPlainString() + " "
+                + settlement.currency() + ", fees " + settlement.fees().toPlainString() + " " + settlement.currency()
+                + ".";
+        DispositionRecord record = new DispositionRecord(request.assetId(), organisation, vendor.name(),
+                certifications, processing.disposition(), processing.details().strip(),
+                blank(processing.particleSize()) ? null : processing.particleSize().strip(), processing.completedAt(),
+                processing.place().strip(), notes);
+        String number = certificates.issueDispositionCertificate(record, disposal.disposedEventId(), Actor.system())
+                .number();
+        AssetSummary asset = assets.describe(request.assetId());
+        lifecycle.transition(asset.id(), AssetStatus.DISPOSED, Actor.system(), "retirement closed with " + number);
+        requests.closeWithCertificate(retirementId, number, now());
+        custody.append(event(asset, "RETIREMENT_CLOSED", Actor.system(), Map.of("retirementId",
+                retirementId.toString(), "dispositionCertificate", number)));
+        return number;
+    }
+
+    private RetirementView vendorsRetirement(UUID retirementId, Actor actor) {
+        if (!actor.has(Role.VENDOR) || actor.vendorId() == null) {
+            throw new DomainRuleViolated(HttpStatus.FORBIDDEN, "role", null, "only the asset's vendor does this");
+        }
+        RetirementView request = requests.lock(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        if (!requests.vendorOf(retirementId).map(actor.vendorId()::equals).orElse(false)) {
+            throw new NotFound("retirement", retirementId);
+        }
+        return request;
+    }
+
     /** The method decided for each medium of the retired asset, empty before the decision. */
     @Transactional(readOnly = true)
     public List<SanitizationPlanItem> sanitizationPlan(UUID retirementId) {
@@ -492,12 +599,14 @@ public class Retirements {
         return request.withOpenTask(process.currentStep(retirementId).orElse(null));
     }
 
-    /** Retirement steps that the actor's roles may do, oldest first (none for vendors yet). */
+    /** Retirement and lot steps that the actor's roles may do, oldest first; a vendor's only for its own lots. */
     @Transactional(readOnly = true)
     public List<RetirementTask> tasksFor(Actor actor) {
-        Set<Role> staff = EnumSet.noneOf(Role.class);
-        actor.roles().stream().filter(r -> r != Role.VENDOR).forEach(staff::add);
-        return process.tasksFor(staff, 500);
+        if (actor.has(Role.VENDOR)) {
+            return actor.vendorId() == null ? List.of()
+                    : process.tasksFor(EnumSet.of(Role.VENDOR), actor.vendorId(), 500);
+        }
+        return process.tasksFor(actor.roles(), null, 500);
     }
 
     private static String notes(SanitizationReport s, VerificationReport v) {

@@ -21,4 +21,14 @@ public interface Vendors {
 
     /** All vendor organisations, by name. */
     List<Vendor> list();
+
+    /** Records a certification of the vendor (404 for an unknown vendor; 422 if it ends before it starts). */
+    VendorCertification addCertification(UUID vendorId, String scheme, String certificateId, String issuer,
+            java.time.LocalDate validFrom, java.time.LocalDate validUntil, Actor actor);
+
+    /** The vendor's certifications, newest first. */
+    List<VendorCertification> certificationsOf(UUID vendorId);
+
+    /** Whether the vendor holds at least one certification valid on that day. */
+    boolean certifiedOn(UUID vendorId, java.time.LocalDate day);
 }

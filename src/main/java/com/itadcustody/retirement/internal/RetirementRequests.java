@@ -191,6 +191,57 @@ public class RetirementRequests {
         return sampled;
     }
 
+    /** Marks the request lost in transit. */
+    public void markLost(UUID id, UUID by, Instant at, String reason) {
+        close(id, RetirementStatus.LOST, by, at, reason);
+    }
+
+    /** Records the vendor the asset was handed to. */
+    public void setVendor(UUID id, UUID vendorId) {
+        jdbc.sql("update retirement_request set vendor_id = :vendor where id = :id").param("vendor", vendorId)
+                .param("id", id).update();
+    }
+
+    /** The vendor the asset was handed to, if any. */
+    public Optional<UUID> vendorOf(UUID id) {
+        return jdbc.sql("select vendor_id from retirement_request where id = :id and vendor_id is not null")
+                .param("id", id).query(UUID.class).optional();
+    }
+
+    /** Records the vendor's processing (JSON) and the custody event of the disposition. */
+    public void recordProcessing(UUID id, String json, UUID by, Instant at, UUID disposedEventId) {
+        jdbc.sql("update retirement_request set processing = cast(:json as jsonb), processed_by = :by,"
+                + " processed_at = :at, disposed_event_id = :event where id = :id").param("json", json)
+                .param("by", by).param("at", Timestamp.from(at)).param("event", disposedEventId).param("id", id)
+                .update();
+    }
+
+    /** Records the settlement (JSON). */
+    public void recordSettlement(UUID id, String json, UUID by, Instant at) {
+        jdbc.sql("update retirement_request set settlement = cast(:json as jsonb), settled_by = :by,"
+                + " settled_at = :at where id = :id").param("json", json).param("by", by)
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    /** The vendor's processing record, the settlement and the disposition event of the request. */
+    public record Disposal(String processing, String settlement, UUID disposedEventId, String certificate) {
+    }
+
+    /** What the vendor and IT staff recorded at the end. */
+    public Disposal disposal(UUID id) {
+        return jdbc.sql("select processing::text, settlement::text, disposed_event_id, disposition_certificate"
+                + " from retirement_request where id = :id").param("id", id)
+                .query((rs, n) -> new Disposal(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getString(4))).single();
+    }
+
+    /** Closes the request with its certificate of disposition. */
+    public void closeWithCertificate(UUID id, String certificate, Instant at) {
+        jdbc.sql("update retirement_request set status = 'CLOSED', closed_at = :at, disposition_certificate = :cert,"
+                + " version = version + 1 where id = :id").param("at", Timestamp.from(at)).param("cert", certificate)
+                .param("id", id).update();
+    }
+
     private static RetirementView view(ResultSet rs, int row) throws SQLException {
         return new RetirementView(rs.getObject("id", UUID.class), rs.getObject("asset_id", UUID.class),
                 rs.getString("reason"), DataConfidentiality.valueOf(rs.getString("confidentiality")),

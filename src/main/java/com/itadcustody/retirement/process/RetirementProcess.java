@@ -53,8 +53,10 @@ public class RetirementProcess {
     public static final String SANITIZE_MEDIUM = "Task_SanitizeMedium";
     /** The step where one medium is verified. */
     public static final String VERIFY_MEDIUM = "Task_VerifyMedium";
-    /** The step that waits for the lot handoff. */
-    public static final String AWAIT_HANDOFF = "Task_AwaitHandoff";
+    /** The vendor grades and disposes of the asset. */
+    public static final String PROCESS_ASSET = "Task_ProcessAsset";
+    /** IT staff settle the asset. */
+    public static final String SETTLE = "Task_SettleAsset";
     /** Decision key of {@code processes/sanitization-method.dmn}. */
     public static final String SANITIZATION_DECISION = "sanitization-method";
 
@@ -130,26 +132,34 @@ public class RetirementProcess {
                 .processInstanceBusinessKey(requestId.toString()).count() > 0;
     }
 
-    /** Open retirement tasks that one of these roles may do, oldest first. */
-    public List<RetirementTask> tasksFor(Collection<Role> roles, int max) {
+    /**
+     * Open retirement and lot tasks that one of these roles may do, oldest first; a vendor's only for its own
+     * lots and assets ({@code vendorId}).
+     */
+    public List<RetirementTask> tasksFor(Collection<Role> roles, UUID vendorId, int max) {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                .taskCandidateGroupIn(roles.stream().map(Role::name).toList())
-                .orderByTaskCreateTime().asc().listPage(0, max).stream()
-                .map(this::view).toList();
+        var query = tasks.createTaskQuery().processDefinitionKeyIn(PROCESS_KEY, LotProcess.PROCESS_KEY)
+                .taskCandidateGroupIn(roles.stream().map(Role::name).toList());
+        if (vendorId != null) {
+            query = query.processVariableValueEquals("vendorId", vendorId.toString());
+        }
+        return query.orderByTaskCreateTime().asc().listPage(0, max).stream().map(this::view).toList();
     }
 
     private RetirementTask view(Task task) {
-        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey();
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        String businessKey = instance.getBusinessKey();
+        boolean lot = instance.getProcessDefinitionId().startsWith(LotProcess.PROCESS_KEY + ":");
         Object asset = runtime.getVariable(task.getExecutionId(), "assetId");
         String group = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElse(null);
         Object medium = runtime.getVariable(task.getExecutionId(), "mediumId");
         return new RetirementTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                UUID.fromString(businessKey), asset == null ? null : UUID.fromString(asset.toString()),
+                lot ? null : UUID.fromString(businessKey), lot ? UUID.fromString(businessKey) : null,
+                asset == null ? null : UUID.fromString(asset.toString()),
                 medium == null ? null : UUID.fromString(medium.toString()), task.getCreateTime().toInstant(), group);
     }
 }

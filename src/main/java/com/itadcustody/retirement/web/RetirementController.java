@@ -7,6 +7,8 @@ import com.itadcustody.retirement.RetirementBatchView;
 import com.itadcustody.retirement.RetirementTask;
 import com.itadcustody.retirement.SanitizationPlanItem;
 import com.itadcustody.retirement.SanitizationReport;
+import com.itadcustody.retirement.Settlement;
+import com.itadcustody.retirement.VendorProcessing;
 import com.itadcustody.retirement.VerificationReport;
 import com.itadcustody.retirement.RetirementView;
 import com.itadcustody.retirement.Retirements;
@@ -140,6 +142,20 @@ class RetirementController {
     @Operation(summary = "Acknowledge that an overdue approval was escalated (the approval stays open)")
     RetirementView acknowledgeEscalation(@PathVariable UUID id, @Valid @RequestBody Acknowledgement body) {
         return retirements.acknowledgeEscalation(id, body.comment(), actor.get());
+    }
+
+    @PostMapping("/retirements/{id}/vendor-processing")
+    @PreAuthorize("hasRole('VENDOR')")
+    @Operation(summary = "The vendor records grading and the final disposition (its own assets only)")
+    RetirementView vendorProcessing(@PathVariable UUID id, @Valid @RequestBody VendorProcessing processing) {
+        return retirements.recordVendorProcessing(id, processing, actor.get());
+    }
+
+    @PostMapping("/retirements/{id}/settlement")
+    @PreAuthorize("hasRole('IT_STAFF')")
+    @Operation(summary = "Record the value recovered and the vendor's fees; the certificate of disposition follows")
+    RetirementView settle(@PathVariable UUID id, @Valid @RequestBody Settlement settlement) {
+        return retirements.settle(id, settlement, actor.get());
     }
 
     @GetMapping("/retirements/{id}/sanitization-plan")

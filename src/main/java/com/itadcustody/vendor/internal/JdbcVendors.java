@@ -3,6 +3,7 @@ package com.itadcustody.vendor.internal;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.DomainRuleViolated;
 import com.itadcustody.vendor.Vendor;
+import com.itadcustody.vendor.VendorCertification;
 import com.itadcustody.vendor.Vendors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,5 +76,43 @@ public class JdbcVendors implements Vendors {
     private static Vendor vendor(ResultSet rs, int row) throws SQLException {
         Timestamp created = rs.getTimestamp("created_at");
         return new Vendor(rs.getObject("id", UUID.class), rs.getString("name"), created.toInstant());
+    }
+
+    @Override
+    @Transactional
+    public VendorCertification addCertification(UUID vendorId, String scheme, String certificateId, String issuer,
+            java.time.LocalDate validFrom, java.time.LocalDate validUntil, Actor actor) {
+        find(vendorId).orElseThrow(() -> new com.itadcustody.shared.NotFound("vendor", vendorId));
+        if (validUntil.isBefore(validFrom)) {
+            throw DomainRuleViolated.unprocessable("valid-period", "validUntil",
+                    "a certification cannot end before it starts");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into vendor_certification (id, vendor_id, scheme, certificate_id, issuer, valid_from,
+                    valid_until, created_at, created_by)
+                values (:id, :vendor, :scheme, :cert, :issuer, :from, :until, now(), :by)""")
+                .param("id", id).param("vendor", vendorId).param("scheme", scheme.strip())
+                .param("cert", certificateId.strip()).param("issuer", issuer.strip()).param("from", validFrom)
+                .param("until", validUntil).param("by", actor.userId()).update();
+        return new VendorCertification(id, vendorId, scheme.strip(), certificateId.strip(), issuer.strip(), validFrom,
+                validUntil);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<VendorCertification> certificationsOf(UUID vendorId) {
+        return jdbc.sql("select id, vendor_id, scheme, certificate_id, issuer, valid_from, valid_until"
+                + " from vendor_certification where vendor_id = :vendor order by valid_until desc, scheme")
+                .param("vendor", vendorId)
+                .query((rs, n) -> new VendorCertification(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, java.time.LocalDate.class),
+                        rs.getObject(7, java.time.LocalDate.class))).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean certifiedOn(UUID vendorId, java.time.LocalDate day) {
+        return certificationsOf(vendorId).stream().anyMatch(c -> c.validOn(day));
     }
 }

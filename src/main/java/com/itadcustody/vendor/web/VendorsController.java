@@ -3,6 +3,7 @@ package com.itadcustody.vendor.web;
 import com.itadcustody.shared.CurrentActor;
 import com.itadcustody.shared.NotFound;
 import com.itadcustody.vendor.Vendor;
+import com.itadcustody.vendor.VendorCertification;
 import com.itadcustody.vendor.Vendors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,6 +50,28 @@ class VendorsController {
     ResponseEntity<Vendor> register(@Valid @RequestBody RegisterVendor request) {
         Vendor vendor = vendors.register(request.name(), currentActor.get());
         return ResponseEntity.created(URI.create("/api/v1/vendors/" + vendor.id())).body(vendor);
+    }
+
+    @PostMapping("/{id}/certifications")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<VendorCertification> addCertification(@PathVariable UUID id,
+            @Valid @RequestBody NewCertification request) {
+        VendorCertification added = vendors.addCertification(id, request.scheme(), request.certificateId(),
+                request.issuer(), request.validFrom(), request.validUntil(), currentActor.get());
+        return ResponseEntity.created(URI.create("/api/v1/vendors/" + id + "/certifications")).body(added);
+    }
+
+    @GetMapping("/{id}/certifications")
+    @PreAuthorize("hasAnyRole('ADMIN','ASSET_MANAGER','COMPLIANCE')")
+    List<VendorCertification> certifications(@PathVariable UUID id) {
+        vendors.find(id).orElseThrow(() -> new NotFound("vendor", id));
+        return vendors.certificationsOf(id);
+    }
+
+    /** A certification of the vendor. */
+    record NewCertification(@NotBlank @Size(max = 50) String scheme, @NotBlank @Size(max = 100) String certificateId,
+            @NotBlank @Size(max = 200) String issuer, @jakarta.validation.constraints.NotNull java.time.LocalDate validFrom,
+            @jakarta.validation.constraints.NotNull java.time.LocalDate validUntil) {
     }
 
     /** A new vendor organisation. */

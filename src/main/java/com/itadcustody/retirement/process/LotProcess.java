@@ -1,0 +1,79 @@
+package com.itadcustody.retirement.process;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The door to the engine for the lot-handoff process (business key = lot id) and for the messages a lot sends to
+ * its assets' retirement instances.
+ */
+@Component
+public class LotProcess {
+
+    /** Process key of {@code processes/lot-handoff.bpmn}. */
+    public static final String PROCESS_KEY = "lot-handoff";
+    /** IT staff sign off the manifest. */
+    public static final String SIGN_OFF = "Task_SignOffManifest";
+    /** The handoff waits for a valid vendor certification. */
+    public static final String BLOCKED = "Task_HandoffBlocked";
+    /** The vendor confirms the pickup. */
+    public static final String PICKUP = "Task_ConfirmPickup";
+    /** The vendor reconciles the receipt. */
+    public static final String RECEIPT = "Task_ReconcileReceipt";
+    /** IT staff resolve discrepancies. */
+    public static final String RESOLVE = "Task_ResolveDiscrepancies";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    LotProcess(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /** Starts the handoff of a lot (asynchronously, after the caller's commit). */
+    public void start(UUID lotId, UUID vendorId) {
+        runtime.startProcessInstanceByKey(PROCESS_KEY, lotId.toString(), Map.of("vendorId", vendorId.toString()));
+    }
+
+    /** The lot's waiting task at this step, if it waits there. */
+    public Optional<String> waitingTask(UUID lotId, String step) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(lotId.toString())
+                .taskDefinitionKey(step).list().stream().map(Task::getId).findFirst();
+    }
+
+    /** The step the lot waits at, if any. */
+    public Optional<String> currentStep(UUID lotId) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(lotId.toString())
+                .list().stream().map(Task::getTaskDefinitionKey).findFirst();
+    }
+
+    /** Completes a lot step. */
+    public void complete(String taskId) {
+        tasks.complete(taskId);
+    }
+
+    /** Whether the retirement instance waits for its lot's receipt. */
+    public boolean awaitsLot(UUID retirementId) {
+        return runtime.createExecutionQuery().processDefinitionKey(RetirementProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(retirementId.toString()).activityId("Event_LotReceived")
+                .messageEventSubscriptionName("LotReceived").count() > 0;
+    }
+
+    /** Tells a retirement instance that its asset was received by the vendor (the vendor's tasks follow). */
+    public void lotReceived(UUID retirementId, UUID vendorId) {
+        runtime.createMessageCorrelation("LotReceived").processInstanceBusinessKey(retirementId.toString())
+                .setVariable("vendorId", vendorId.toString()).correlateWithResult();
+    }
+
+    /** Ends a retirement instance whose asset was lost in transit. */
+    public void lostInTransit(UUID retirementId) {
+        runtime.createMessageCorrelation("AssetLostInTransit").processInstanceBusinessKey(retirementId.toString())
+                .correlateWithResult();
+    }
+}
