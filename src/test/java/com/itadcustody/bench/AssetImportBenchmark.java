@@ -1,5 +1,8 @@
 package com.itadcustody.bench;
 
+import static com.itadcustody.bench.BenchStats.format;
+import static com.itadcustody.bench.BenchStats.median;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.itadcustody.asset.AssetFixtures;
@@ -70,8 +73,8 @@ class AssetImportBenchmark extends IntegrationTest {
                 | importer (parse + validate + duplicate checks + batch insert) | %.2f | %s |
                 | plain JDBC batch insert of the same rows (baseline) | %.2f | %s |
                 | ratio importer / baseline | %.2f | |
-                """.formatted(ASSETS, ASSETS * MEDIA_PER_ASSET, RUNS, importMedian, format(importer), baselineMedian,
-                format(baseline), importMedian / baselineMedian);
+                """.formatted(ASSETS, ASSETS * MEDIA_PER_ASSET, RUNS, importMedian, format(importer, "%.2f"),
+                baselineMedian, format(baseline, "%.2f"), importMedian / baselineMedian);
         System.out.println(report);
         Path out = Path.of("target", "bench", "asset-import.md");
         Files.createDirectories(out.getParent());
@@ -134,15 +137,6 @@ class AssetImportBenchmark extends IntegrationTest {
         }
     }
 
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
 
-    static String format(List<Double> values) {
-        return String.join(", ", values.stream().map(v -> String.format("%.2f", v)).toList());
-    }
 
 }

@@ -1,5 +1,8 @@
 package com.itadcustody.bench;
 
+import static com.itadcustody.bench.BenchStats.format;
+import static com.itadcustody.bench.BenchStats.median;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,8 +107,8 @@ class CertificateBenchmark extends IntegrationTest {
                 | ratio issued / unsigned | %.2f | |
                 | verify an uploaded certificate (`Certificates.verifyPdf`: signature, registry, custody proof) | %.0f | %s |
                 PDF size: %,d bytes signed.
-                """.formatted(RUNS, THREADS, ISSUE_THREADS, u, format(unsigned), s, format(signed), s / u, i,
-                format(issued), i / u, v, format(verified), genuine.length);
+                """.formatted(RUNS, THREADS, ISSUE_THREADS, u, format(unsigned, "%.0f"), s, format(signed, "%.0f"),
+                s / u, i, format(issued, "%.0f"), i / u, v, format(verified, "%.0f"), genuine.length);
         System.out.println(report);
         Path out = Path.of("target", "bench", "certificates.md");
         Files.createDirectories(out.getParent());
@@ -195,14 +198,5 @@ class CertificateBenchmark extends IntegrationTest {
                         custody.get("tlogProof").asText()));
     }
 
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        java.util.Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
 
-    static String format(List<Double> values) {
-        return String.join(", ", values.stream().map(v -> String.format("%.0f", v)).toList());
-    }
 }

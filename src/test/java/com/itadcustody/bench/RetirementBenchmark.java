@@ -1,5 +1,8 @@
 package com.itadcustody.bench;
 
+import static com.itadcustody.bench.BenchStats.format;
+import static com.itadcustody.bench.BenchStats.median;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.itadcustody.asset.AssetType;
@@ -117,7 +120,7 @@ class RetirementBenchmark extends IntegrationTest {
                 | ours, through the module APIs (custody events, certificates of sanitization and disposition, lot handoff) | %.1f | %s |
                 | bare BPMN of the same shape, no-op delegates, same engine and database (baseline) | %.1f | %s |
                 | ratio bare / ours (how many times the bare engine is faster) | %.2f | |
-                """.formatted(ASSETS, RUNS, median(ours), format(ours), median(bare), format(bare),
+                """.formatted(ASSETS, RUNS, median(ours), format(ours, "%.1f"), median(bare), format(bare, "%.1f"),
                 median(bare) / median(ours));
         System.out.println(report);
         Path out = Path.of("target", "bench", "retirement.md");
@@ -269,16 +272,7 @@ class RetirementBenchmark extends IntegrationTest {
         return new Actor(UUID.randomUUID(), "bench-" + role.name().toLowerCase(), Set.of(role), vendorId);
     }
 
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
 
-    static String format(List<Double> values) {
-        return String.join(", ", values.stream().map(v -> String.format("%.1f", v)).toList());
-    }
 
     /** The asset-retirement shape without any of our work: user tasks, no-op service tasks, the same waits. */
     static final String BARE = """
