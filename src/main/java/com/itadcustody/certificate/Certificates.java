@@ -24,8 +24,7 @@ import com.itadcustody.shared.DomainRuleViolated;
 import com.itadcustody.shared.NotFound;
 import com.itadcustody.shared.PageResult;
 import com.itadcustody.shared.Role;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.itadcustody.shared.Sha256;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -181,8 +180,7 @@ public class Certificates {
                 CertificateNumbers.looksLikeNumber(text)
                         ? "the check digit (the last digit) does not match: the number was probably mistyped"
                         : "a certificate number looks like COS-2026-000123-4"));
-        return registry.find(number).map(c -> verifier.verifyStored(c, pdf(number)))
-                .orElseGet(() -> CertificateVerifier.notFound(number));
+        return registry.pdf(number).map(verifier::verifyPdf).orElseGet(() -> CertificateVerifier.notFound(number));
     }
 
     /** Verifies an uploaded PDF: signature, registry match, status and embedded custody proof. */
@@ -260,7 +258,7 @@ public class Certificates {
         byte[] unsigned = renderer.render(document);
         SignedPdf signed = signer.sign(unsigned, header.type().title() + " " + header.number(),
                 signing.organisation());
-        byte[] sha256 = sha256(signed.pdf());
+        byte[] sha256 = Sha256.digest(signed.pdf());
         String shaHex = HexFormat.of().formatHex(sha256);
         UUID id = UUID.randomUUID();
         tx.executeWithoutResult(status -> {
@@ -426,13 +424,5 @@ public class Certificates {
 
     private static String label(Enum<?> value) {
         return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -16,16 +16,14 @@ import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.DomainRuleViolated;
 import com.itadcustody.shared.NotFound;
 import com.itadcustody.shared.Role;
+import com.itadcustody.shared.Sha256;
 import com.itadcustody.vendor.Vendors;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +120,7 @@ public class Lots {
         requireRole(actor, Role.IT_STAFF, "sign off manifests");
         LotView lot = lots.lock(lotId).orElseThrow(() -> new NotFound("lot", lotId));
         String task = step(lotId, LotProcess.SIGN_OFF);
-        String sha = sha256(manifest(lot));
+        String sha = Sha256.hex(manifest(lot));
         lots.signOff(lotId, sha, actor.userId(), now());
         for (LotView.Item item : lot.items()) {
             custody.append(event(assets.describe(item.assetId()), "MANIFEST_SIGNED", actor,
@@ -325,14 +323,6 @@ public class Lots {
         try {
             return CANONICAL.writeValueAsBytes(manifest);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -12,9 +12,8 @@ import com.itadcustody.certificate.internal.signing.SignatureInspector;
 import com.itadcustody.certificate.internal.signing.SignatureReport;
 import com.itadcustody.custody.CustodyEvidence;
 import com.itadcustody.custody.CustodyEvidence.ProofCheck;
+import com.itadcustody.shared.Sha256;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,7 +43,8 @@ public class CertificateVerifier {
 
     /** Verifies an uploaded PDF. */
     public CertificateVerification verifyPdf(byte[] pdf) {
-        String sha256 = HexFormat.of().formatHex(sha256(pdf));
+        byte[] digest = Sha256.digest(pdf);
+        String sha256 = HexFormat.of().formatHex(digest);
         List<Check> checks = new ArrayList<>();
         SignatureReport signature = signatures.inspect(pdf);
         checks.add(new Check("signature-present", signature.signed(), signature.signed()
@@ -73,7 +73,7 @@ public class CertificateVerifier {
         Optional<JsonNode> data = CertificatePdfReader.embeddedJson(pdf).flatMap(CertificateVerifier::parse);
         String number = data.map(d -> d.path("number").asText(null)).orElse(null);
         Optional<CertificateView> registered = number != null ? registry.find(number)
-                : registry.findBySha256(sha256(pdf));
+                : registry.findBySha256(digest);
         if (number == null && registered.isPresent()) {
             number = registered.get().number();
         }
@@ -101,13 +101,6 @@ public class CertificateVerifier {
             checks.add(new Check("custody-proof", false, "the file carries no embedded custody evidence"));
         }
         return conclude(number, registered.orElse(null), signature, sha256, checks);
-    }
-
-    /** Verifies a registered certificate by number: its stored PDF, its status. */
-    public CertificateVerification verifyStored(CertificateView certificate, byte[] storedPdf) {
-        CertificateVerification fromFile = verifyPdf(storedPdf);
-        return conclude(certificate.number(), certificate, signatures.inspect(storedPdf), fromFile.sha256(),
-                fromFile.checks());
     }
 
     /** The answer for a number that was never issued. */
@@ -153,14 +146,6 @@ public class CertificateVerifier {
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,14 +1,12 @@
 package com.itadcustody.custody.internal;
 
 import com.itadcustody.custody.internal.tlog.SubtreeHashes;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,12 +24,12 @@ public class LogStore {
     private static final String ENTRY_COLUMNS = "seq, event_id, asset_id, envelope, leaf_hash, recorded_at";
     private static final String CHECKPOINT_COLUMNS = "tree_size, root_hash, note, key_id, issued_at";
 
-    private static final byte[] PLACEHOLDER = new byte[32];
-
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    LogStore(JdbcClient jdbc) {
+    LogStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** How many entries the log has. */
@@ -112,32 +110,11 @@ public class LogStore {
      * one query fetches them all, and the computation then runs on the fetched nodes.
      */
     public <T> T withTree(Function<SubtreeHashes, T> computation) {
-        Set<NodeId> wanted = new LinkedHashSet<>();
-        computation.apply((level, index) -> {
-            wanted.add(new NodeId(level, index));
-            return PLACEHOLDER;
-        });
-        if (wanted.isEmpty()) {
-            return computation.apply(tree());
-        }
-        Map<NodeId, byte[]> fetched = new HashMap<>();
-        jdbc.sql("""
-                select n.level, n.idx, n.hash from custody_tree_node n
-                join unnest(cast(:levels as smallint[]), cast(:indices as bigint[])) w(level, idx)
-                  on n.level = w.level and n.idx = w.idx""")
-                .param("levels", wanted.stream().map(n -> (short) n.level()).toArray(Short[]::new))
-                .param("indices", wanted.stream().map(NodeId::index).toArray(Long[]::new))
-                .query((rs, i) -> fetched.put(new NodeId(rs.getInt(1), rs.getLong(2)), rs.getBytes(3)))
-                .list();
-        return computation.apply((level, index) -> {
-            byte[] hash = fetched.get(new NodeId(level, index));
-            if (hash == null) {
-                throw new IllegalStateException("tree node " + level + "/" + index + " is missing");
-            }
-            return hash;
+        return template.execute((ConnectionCallback<T>) connection -> {
+            StoredTree tree = new StoredTree(connection);
+            tree.prefetch(computation::apply);
+            return computation.apply(tree);
         });
     }
 
-    private record NodeId(int level, long index) {
-    }
 }
