@@ -134,6 +134,8 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(get("/api/v1/tasks", "/api/v1/tasks", ANY));
         e.add(json("POST", "/api/v1/retirements/{id}/escalation-acknowledgement",
                 "/api/v1/retirements/" + ID + "/escalation-acknowledgement", EnumSet.of(ASSET_MANAGER)));
+        e.add(json("POST", "/api/v1/lots/{id}/escalation-acknowledgement",
+                "/api/v1/lots/" + ID + "/escalation-acknowledgement", EnumSet.of(ASSET_MANAGER)));
         e.add(json("POST", "/api/v1/retirements/{id}/vendor-processing",
                 "/api/v1/retirements/" + ID + "/vendor-processing", EnumSet.of(VENDOR)));
         e.add(json("POST", "/api/v1/retirements/{id}/settlement", "/api/v1/retirements/" + ID + "/settlement",

@@ -71,8 +71,8 @@ public class Lots {
     }
 
     /**
-     * Makes a lot of retired assets whose media are all certified (their retirement waits for the handoff: 409
-     * {@code not-ready-for-handoff} otherwise) for one vendor, and starts its handoff.
+     * Makes a lot of retired assets whose media are all sanitized and verified (409 {@code not-ready-for-handoff}
+     * otherwise; their certificates may still be being issued) for one vendor, and starts its handoff.
      */
     @Transactional
     public LotView create(UUID vendorId, List<NewItem> items, String carrier, String trackingNumber,
@@ -93,9 +93,10 @@ public class Lots {
         for (NewItem item : items) {
             RetirementView retirement = requests.lock(item.retirementId())
                     .orElseThrow(() -> new NotFound("retirement", item.retirementId()));
-            if (retirement.status() != RetirementStatus.APPROVED || !process.awaitsLot(item.retirementId())) {
+            if (retirement.status() != RetirementStatus.APPROVED || !requests.readyForHandoff(item.retirementId())) {
                 throw DomainRuleViolated.conflict("not-ready-for-handoff", "items", "retirement "
-                        + item.retirementId() + " is not waiting for a handoff (every medium must be certified)");
+                        + item.retirementId() + " is not ready for a handoff (every medium must be sanitized and"
+                        + " verified)");
             }
             if (lots.lotOf(item.retirementId()).isPresent()) {
                 throw DomainRuleViolated.conflict("already-in-a-lot", "items",
@@ -105,7 +106,7 @@ public class Lots {
             lots.addItem(id, item.retirementId(), asset.id(), asset.serialNumber() == null ? asset.tag()
                     : asset.serialNumber(), asset.tag(), blank(item.sealNumber()) ? null : item.sealNumber().strip());
             if (asset.status() == AssetStatus.RETIREMENT_APPROVED) {
-                lifecycle.transition(asset.id(), AssetStatus.SANITIZED, actor, "every medium certified");
+                lifecycle.transition(asset.id(), AssetStatus.SANITIZED, actor, "every medium sanitized and verified");
             }
             custody.append(event(asset, "LOT_ASSIGNED", actor, Map.of("lotId", id.toString(), "vendorId",
                     vendorId.toString())));
@@ -251,7 +252,7 @@ public class Lots {
     public void release(UUID lotId) {
         LotView lot = lots.lock(lotId).orElseThrow(() -> new NotFound("lot", lotId));
         for (LotView.Item item : lot.items()) {
-            if ("RECEIVED".equals(item.outcome()) && process.awaitsLot(item.retirementId())) {
+            if ("RECEIVED".equals(item.outcome())) {
                 AssetSummary asset = assets.describe(item.assetId());
                 if (asset.status() == AssetStatus.RELEASED_TO_VENDOR) {
                     lifecycle.transition(asset.id(), AssetStatus.RECEIVED_BY_VENDOR, Actor.system(),

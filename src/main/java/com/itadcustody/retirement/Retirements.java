@@ -232,6 +232,7 @@ public class Retirements {
                                 decision.methodType(), "technique", decision.technique())));
             }
         }
+        requests.sanitizationDecided(retirementId, at);
         return requests.plan(retirementId);
     }
 
@@ -393,32 +394,6 @@ public class Retirements {
                 Actor.system()).number();
         requests.recordCertificate(retirementId, mediumId, attempt.attempt(), number);
         return number;
-    }
-
-    /** Records that a step missed its SLA: a {@code RETIREMENT_ESCALATED} custody event (the work goes on). */
-    @Transactional
-    public void escalate(UUID retirementId, String step, String sla) {
-        RetirementView request = requests.find(retirementId)
-                .orElseThrow(() -> new NotFound("retirement", retirementId));
-        custody.append(event(assets.describe(request.assetId()), "RETIREMENT_ESCALATED", Actor.system(),
-                Map.of("retirementId", retirementId.toString(), "step", step, "sla", sla)));
-    }
-
-    /** An asset manager acknowledges an overdue approval's escalation; the approval itself stays open. */
-    @Transactional
-    public RetirementView acknowledgeEscalation(UUID retirementId, String comment, Actor actor) {
-        requireRole(actor, EnumSet.of(Role.ASSET_MANAGER), "acknowledge escalations");
-        RetirementView request = requests.find(retirementId)
-                .orElseThrow(() -> new NotFound("retirement", retirementId));
-        String task = step(retirementId, RetirementProcess.FOLLOW_UP_OVERDUE_APPROVAL);
-        Map<String, Object> data = new HashMap<>();
-        data.put("retirementId", retirementId.toString());
-        if (!blank(comment)) {
-            data.put("comment", comment.strip());
-        }
-        custody.append(event(assets.describe(request.assetId()), "ESCALATION_ACKNOWLEDGED", actor, data));
-        process.complete(task);
-        return get(retirementId);
     }
 
     /**

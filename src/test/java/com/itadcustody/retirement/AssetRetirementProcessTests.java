@@ -1,9 +1,23 @@
 package com.itadcustody.retirement;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import org.assertj.core.api.Assertions;
 import com.itadcustody.asset.AssetFixtures;
+import com.itadcustody.asset.AssetType;
+import com.itadcustody.asset.MediaType;
+import com.itadcustody.asset.internal.AssetInput;
+import com.itadcustody.certificate.SanitizationRecord.VerificationMethod;
+import com.itadcustody.retirement.VerificationReport.OnFailure;
+import com.itadcustody.retirement.process.ProcessMessages;
+import com.itadcustody.shared.DomainRuleViolated;
+import com.itadcustody.vendor.Vendors;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import com.itadcustody.asset.internal.Asset;
 import com.itadcustody.asset.internal.AssetRegistry;
 import com.itadcustody.shared.Actor;
@@ -19,7 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The asset-retirement model's paths, asserted on the engine with camunda-bpm-assert, driven by the module API. */
+/**
+ * The asset-retirement model's paths, asserted on the engine with camunda-bpm-assert, driven by the module API as
+ * the right people: the happy path to resale, rejection, cancellation, verification failures, the verification
+ * sample, the vendor-processing SLA and a message that arrives before its wait state.
+ */
 class AssetRetirementProcessTests extends IntegrationTest {
 
     @Autowired
@@ -31,12 +49,213 @@ class AssetRetirementProcessTests extends IntegrationTest {
     @Autowired
     AssetRegistry assets;
 
+    @Autowired
+    Lots lots;
+
+    @Autowired
+    Vendors vendors;
+
+    @Autowired
+    Escalations escalations;
+
+    @Autowired
+    ProcessMessages messages;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     final Actor staff = new Actor(UUID.randomUUID(), "staff", Set.of(Role.IT_STAFF), null);
     final Actor manager = new Actor(UUID.randomUUID(), "manager", Set.of(Role.ASSET_MANAGER), null);
+    RetirementDriver drive;
 
     @BeforeEach
     void useTheApplicationsEngine() {
         BpmnAwareTests.init(engine);
+        drive = new RetirementDriver(engine, retirements, lots, assets, vendors);
+    }
+
+    @Test
+    void aLaptopWithTwoMediaGoesFromRequestThroughEveryStepToResaleAndClosure() {
+        UUID id = drive.request(laptopWithTwoMedia(), DataConfidentiality.MODERATE,
+                AssetDestination.LEAVES_ORGANISATION);
+        ProcessInstance instance = drive.instance(id);
+        drive.sanitizeAndVerifyEveryMedium(id);
+        UUID vendorId = drive.vendor(LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
+        Actor vendor = RetirementDriver.actor(Role.VENDOR, vendorId);
+        UUID lot = drive.lotSignedOff(vendorId, id);
+        drive.awaitAt(lot, "Task_ConfirmPickup");
+        lots.confirmPickup(lot, vendor);
+        drive.awaitAt(lot, "Task_ReconcileReceipt");
+        lots.reconcileReceipt(lot, List.of(drive.serialOf(id)), vendor);
+
+        drive.resellAndSettle(id, vendor);
+        drive.awaitEnded(id);
+
+        assertThat(instance).isEnded().hasPassedInOrder("StartEvent_RetirementRequested", "Task_ApproveRetirement",
+                "Gateway_RetirementApproved", "Gateway_BackupNeeded", "Task_ConfirmBackup", "Gateway_SplitPreparation",
+                "Gateway_JoinPreparation", "Task_DecideSanitization", "SubProcess_Medium", "Event_LotReceived",
+                "Task_ProcessAsset", "Task_SettleAsset", "Task_IssueDispositionCertificate",
+                "EndEvent_RetirementClosed")
+                .hasPassed("Task_ReclaimLicenses", "Task_AttestDeprovisioning")
+                .hasNotPassed("EndEvent_RetirementRejected", "EndEvent_RetirementCancelled", "EndEvent_AssetLost",
+                        "Task_EscalateApproval", "Task_EscalateVendorProcessing");
+        Assertions.assertThat(completions(instance, "Task_SanitizeMedium")).isEqualTo(2);
+        Assertions.assertThat(completions(instance, "Task_VerifyMedium")).isEqualTo(2);
+        Assertions.assertThat(completions(instance, "Task_IssueSanitizationCertificate")).isEqualTo(2);
+        Assertions.assertThat(completions(instance, "EndEvent_MediumCertified")).isEqualTo(2);
+        assertThat(drive.instance(lot)).isNull();
+        Assertions.assertThat(retirements.get(id).status()).isEqualTo(RetirementStatus.CLOSED);
+    }
+
+    @Test
+    void aFailedVerificationSendsTheMediumBackToBeSanitizedAgainAndThenPasses() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        ProcessInstance instance = drive.instance(id);
+        drive.approveAndPrepare(id);
+        UUID medium = drive.plan(id).get(0).mediumId();
+        String method = drive.plan(id).get(0).methodType();
+
+        drive.sanitize(id, medium, true);
+        drive.verify(id, medium, false, OnFailure.RESANITIZE);
+        drive.awaitMediumAt(id, medium, "Task_SanitizeMedium");
+        Assertions.assertThat(drive.plan(id).get(0).methodType()).as("same method")
+                .isEqualTo(method);
+        drive.sanitize(id, medium, true);
+        drive.verify(id, medium, true, null);
+        drive.awaitAt(id, "Event_LotReceived");
+
+        assertThat(instance).isWaitingAt("Event_LotReceived").hasPassed("Task_IssueSanitizationCertificate");
+        Assertions.assertThat(completions(instance, "Task_SanitizeMedium")).isEqualTo(2);
+        Assertions.assertThat(completions(instance, "Task_VerifyMedium")).isEqualTo(2);
+        Assertions.assertThat(completions(instance, "Task_IssueSanitizationCertificate")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedVerificationEscalatedToDestroyIsDestroyedVerifiedAndCertified() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        ProcessInstance instance = drive.instance(id);
+        drive.approveAndPrepare(id);
+        UUID medium = drive.plan(id).get(0).mediumId();
+
+        drive.sanitize(id, medium, true);
+        drive.verify(id, medium, false, OnFailure.DESTROY);
+        Assertions.assertThat(drive.plan(id).get(0).methodType()).isEqualTo("DESTROY");
+        drive.sanitize(id, medium, true);
+        drive.verify(id, medium, true, null);
+        drive.awaitAt(id, "Event_LotReceived");
+
+        assertThat(instance).isWaitingAt("Event_LotReceived").hasPassed("Task_IssueSanitizationCertificate");
+        Assertions.assertThat(completions(instance, "Task_SanitizeMedium")).isEqualTo(2);
+    }
+
+    @Test
+    void aSampledMediumNeedsAFullVerificationBySomeoneOtherThanItsSanitizer() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        ProcessInstance instance = drive.instance(id);
+        drive.approveAndPrepare(id);
+        UUID medium = drive.plan(id).get(0).mediumId();
+        // no medium sampled yet: the next logically sanitized medium must be sampled to keep the rate
+        jdbc.update("update verification_sample_counter set logical = 0, sampled = 0 where id = 1");
+
+        drive.sanitize(id, medium, true);
+        drive.awaitMediumAt(id, medium, "Task_VerifyMedium");
+
+        assertThat(instance).hasPassed("Task_SelectVerificationSample");
+        Assertions.assertThat(jdbc.queryForObject("select sampled from medium_sanitization"
+                + " where retirement_id = ? and medium_id = ?", Boolean.class, id, medium)).isTrue();
+        Actor sanitizer = drive.staff;
+        Actor sanitizerAsVerifier = new Actor(sanitizer.userId(), "staff", Set.of(Role.VERIFIER), null);
+        assertThatThrownBy(() -> retirements.recordVerification(id, medium, new VerificationReport(
+                RetirementDriver.VALIDATOR, VerificationMethod.FULL, true, null, null), sanitizerAsVerifier))
+                .isInstanceOfSatisfying(DomainRuleViolated.class,
+                        e -> Assertions.assertThat(e.rule()).isEqualTo("verifier-is-not-sanitizer"));
+        assertThatThrownBy(() -> retirements.recordVerification(id, medium, new VerificationReport(
+                RetirementDriver.VALIDATOR, VerificationMethod.QUICK_SAMPLING, true, null, null), drive.verifier))
+                .isInstanceOfSatisfying(DomainRuleViolated.class, e -> Assertions
+                        .assertThat(e.rule()).isEqualTo("full-verification-required"));
+        assertThat(instance).isWaitingAt("Task_VerifyMedium");
+
+        drive.verify(id, medium, true, null);
+        drive.awaitAt(id, "Event_LotReceived");
+    }
+
+    @Test
+    void anOverdueVendorProcessingIsEscalatedWithoutStoppingTheVendorsTask() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        ProcessInstance instance = drive.instance(id);
+        drive.sanitizeAndVerifyEveryMedium(id);
+        UUID vendorId = drive.vendor(LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
+        Actor vendor = RetirementDriver.actor(Role.VENDOR, vendorId);
+        UUID lot = drive.lotSignedOff(vendorId, id);
+        drive.awaitAt(lot, "Task_ConfirmPickup");
+        lots.confirmPickup(lot, vendor);
+        drive.awaitAt(lot, "Task_ReconcileReceipt");
+        lots.reconcileReceipt(lot, List.of(drive.serialOf(id)), vendor);
+        drive.awaitAt(id, "Task_ProcessAsset");
+
+        drive.fireTimer(id, "Timer_VendorProcessingOverdue", Duration.ofDays(30));
+        drive.awaitAt(id, "Task_ProcessAsset", "Task_FollowUpOverdueVendorProcessing");
+
+        assertThat(instance).hasPassed("Timer_VendorProcessingOverdue", "Task_EscalateVendorProcessing");
+        assertThat(instance).task("Task_FollowUpOverdueVendorProcessing").hasCandidateGroup("ASSET_MANAGER");
+        escalations.acknowledgeRetirement(id, "Called the vendor", manager);
+        assertThat(instance).isWaitingAt("Task_ProcessAsset").hasPassed("EndEvent_VendorEscalationHandled");
+        drive.resellAndSettle(id, vendor);
+        drive.awaitEnded(id);
+        assertThat(instance).hasPassed("EndEvent_RetirementClosed");
+    }
+
+    @Test
+    void anOverdueApprovalIsEscalatedAndTheApprovalStaysOpen() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        ProcessInstance instance = drive.instance(id);
+
+        drive.fireTimer(id, "Timer_ApprovalOverdue", Duration.ofDays(3));
+        drive.awaitAt(id, "Task_ApproveRetirement", "Task_FollowUpOverdueApproval");
+
+        assertThat(instance).hasPassed("Task_EscalateApproval");
+        escalations.acknowledgeRetirement(id, null, manager);
+        assertThat(instance).isWaitingAt("Task_ApproveRetirement").hasPassed("EndEvent_EscalationHandled");
+    }
+
+    @Test
+    void aLotReceivedBeforeTheRetirementWaitsForItIsKeptAndDeliveredWhenItDoes() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        ProcessInstance instance = drive.instance(id);
+        UUID vendorId = UUID.randomUUID();
+
+        boolean now = messages.send("LotReceived", id.toString(), Map.of("vendorId", vendorId.toString()));
+        boolean again = messages.send("LotReceived", id.toString(), Map.of("vendorId", vendorId.toString()));
+
+        Assertions.assertThat(now).as("not waiting yet: kept").isFalse();
+        Assertions.assertThat(again).isFalse();
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from process_message_inbox"
+                + " where business_key = ? and delivered_at is null", Integer.class, id.toString()))
+                .as("kept once").isOne();
+        assertThat(instance).isWaitingAt("Task_ApproveRetirement");
+
+        drive.sanitizeAndVerifyEveryMedium(id);
+        drive.awaitAt(id, "Task_ProcessAsset");
+
+        assertThat(instance).hasPassed("Event_LotReceived").isWaitingAt("Task_ProcessAsset")
+                .variables().containsEntry("vendorId", vendorId.toString());
+        Assertions.assertThat(jdbc.queryForObject("select count(*) from process_message_inbox"
+                + " where business_key = ? and delivered_at is not null", Integer.class, id.toString())).isOne();
+    }
+
+    @Test
+    void aMessageForAnInstanceThatEndedExpiresWithItsReasonInsteadOfVanishing() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        messages.send("LotReceived", id.toString(), Map.of("vendorId", UUID.randomUUID().toString()));
+        retirements.decide(id, false, "Still needed", manager);
+        drive.awaitEnded(id);
+
+        messages.deliverPendingFor(id.toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Assertions.assertThat(
+                jdbc.queryForList("select last_error from process_message_inbox where business_key = ?"
+                        + " and expired_at is not null", String.class, id.toString()))
+                .singleElement().asString().contains("no running process instance"));
     }
 
     @Test
@@ -74,6 +293,18 @@ class AssetRetirementProcessTests extends IntegrationTest {
 
         assertThat(instance).isEnded().hasPassed("StartEvent_RetirementCancelled", "EndEvent_RetirementCancelled")
                 .hasNotPassed("Task_AttestDeprovisioning");
+    }
+
+    private long completions(ProcessInstance instance, String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activityId).finished().count();
+    }
+
+    private static AssetInput laptopWithTwoMedia() {
+        String id = AssetFixtures.unique();
+        return new AssetInput("LT2-" + id, "SN2-" + id, AssetType.LAPTOP, "Dell", "Precision 5680", null, null, null,
+                null, "Berlin HQ", "j.doe", "Engineering", List.of(AssetFixtures.anyMedium(MediaType.NVME),
+                AssetFixtures.anyMedium(MediaType.SSD_SATA)));
     }
 
     private ProcessInstance requested(String confidentiality, AssetDestination destination) {

@@ -191,6 +191,25 @@ public class RetirementRequests {
         return sampled;
     }
 
+    /** Records when the method of every medium was decided (the first time only). */
+    public void sanitizationDecided(UUID id, Instant at) {
+        jdbc.sql("update retirement_request set sanitization_decided_at = :at where id = :id"
+                + " and sanitization_decided_at is null").param("id", id).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * Whether the retirement may go into a lot: approved, its sanitization decided, and the latest attempt of every
+     * planned medium verified.
+     */
+    public boolean readyForHandoff(UUID id) {
+        return jdbc.sql("select r.status = 'APPROVED' and r.sanitization_decided_at is not null and not exists ("
+                + " select 1 from sanitization_plan p where p.retirement_id = r.id and not coalesce(("
+                + " select m.verified from medium_sanitization m where m.retirement_id = p.retirement_id"
+                + " and m.medium_id = p.medium_id order by m.attempt desc limit 1), false))"
+                + " from retirement_request r where r.id = :id").param("id", id).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
     /** Marks the request lost in transit. */
     public void markLost(UUID id, UUID by, Instant at, String reason) {
         close(id, RetirementStatus.LOST, by, at, reason);

@@ -27,13 +27,19 @@ public class LotProcess {
     public static final String RECEIPT = "Task_ReconcileReceipt";
     /** IT staff resolve discrepancies. */
     public static final String RESOLVE = "Task_ResolveDiscrepancies";
+    /** The asset managers' follow-up of an overdue pickup. */
+    public static final String FOLLOW_UP_OVERDUE_PICKUP = "Task_FollowUpOverduePickup";
+    /** The asset managers' follow-up of an overdue receipt. */
+    public static final String FOLLOW_UP_OVERDUE_RECEIPT = "Task_FollowUpOverdueReceipt";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ProcessMessages messages;
 
-    LotProcess(RuntimeService runtime, TaskService tasks) {
+    LotProcess(RuntimeService runtime, TaskService tasks, ProcessMessages messages) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.messages = messages;
     }
 
     /** Starts the handoff of a lot (asynchronously, after the caller's commit). */
@@ -65,10 +71,13 @@ public class LotProcess {
                 .messageEventSubscriptionName("LotReceived").count() > 0;
     }
 
-    /** Tells a retirement instance that its asset was received by the vendor (the vendor's tasks follow). */
+    /**
+     * Tells a retirement instance that its asset was received by the vendor (the vendor's tasks follow); if the
+     * instance is not yet waiting for it (its last certificate of sanitization is still being issued), the message
+     * waits in the inbox until it is.
+     */
     public void lotReceived(UUID retirementId, UUID vendorId) {
-        runtime.createMessageCorrelation("LotReceived").processInstanceBusinessKey(retirementId.toString())
-                .setVariable("vendorId", vendorId.toString()).correlateWithResult();
+        messages.send("LotReceived", retirementId.toString(), Map.of("vendorId", vendorId.toString()));
     }
 
     /** Ends a retirement instance whose asset was lost in transit. */

@@ -33,15 +33,14 @@ public class RetirementProcess {
     /** Message that cancels a retirement. */
     public static final String CANCELLED = "RetirementCancelled";
 
+    /** The asset managers' follow-up of an overdue vendor processing. */
+    public static final String FOLLOW_UP_OVERDUE_VENDOR_PROCESSING = "Task_FollowUpOverdueVendorProcessing";
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final DecisionService decisions;
-    private final java.time.Duration approvalSla;
 
-    RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions,
-            @org.springframework.beans.factory.annotation.Value("${itad.retirement.sla.approval:P3D}")
-            java.time.Duration approvalSla) {
-        this.approvalSla = approvalSla;
+    RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.decisions = decisions;
@@ -66,8 +65,7 @@ public class RetirementProcess {
      */
     public void start(UUID requestId, UUID assetId, boolean backupNeeded) {
         runtime.startProcessInstanceByKey(PROCESS_KEY, requestId.toString(),
-                Map.of("assetId", assetId.toString(), "backupNeeded", backupNeeded,
-                        "slaApproval", approvalSla.toString()));
+                Map.of("assetId", assetId.toString(), "backupNeeded", backupNeeded));
     }
 
     /** Completes a step that sets no routing flag. */

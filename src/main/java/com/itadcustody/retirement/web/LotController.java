@@ -1,6 +1,7 @@
 package com.itadcustody.retirement.web;
 
 import com.itadcustody.retirement.LotView;
+import com.itadcustody.retirement.Escalations;
 import com.itadcustody.retirement.Lots;
 import com.itadcustody.shared.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LotController {
 
     private final Lots lots;
+    private final Escalations escalations;
     private final CurrentActor actor;
 
-    LotController(Lots lots, CurrentActor actor) {
+    LotController(Lots lots, Escalations escalations, CurrentActor actor) {
         this.lots = lots;
+        this.escalations = escalations;
         this.actor = actor;
     }
 
@@ -65,6 +68,15 @@ class LotController {
     @Operation(summary = "Retry a handoff blocked for want of a valid vendor certification")
     LotView retry(@PathVariable UUID id) {
         return lots.retryHandoff(id, actor.get());
+    }
+
+    @PostMapping("/{id}/escalation-acknowledgement")
+    @PreAuthorize("hasRole('ASSET_MANAGER')")
+    @Operation(summary = "Acknowledge an escalated SLA breach (overdue pickup or receipt); the vendor's step stays"
+            + " open")
+    LotView acknowledgeEscalation(@PathVariable UUID id, @Valid @RequestBody EscalationAcknowledgement body) {
+        escalations.acknowledgeLot(id, body.comment(), actor.get());
+        return lots.get(id, actor.get());
     }
 
     @PostMapping("/{id}/pickup")
@@ -111,5 +123,9 @@ class LotController {
     /** How one discrepancy is resolved. */
     record Resolved(@NotBlank @Size(max = 200) String serial,
             @NotNull @Pattern(regexp = "FOUND|LOST_IN_TRANSIT|RETURNED_TO_SENDER") String resolution) {
+    }
+
+    /** An asset manager's acknowledgement of an escalation, with an optional comment. */
+    record EscalationAcknowledgement(@Size(max = 2000) String comment) {
     }
 }

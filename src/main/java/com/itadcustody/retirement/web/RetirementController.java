@@ -11,6 +11,7 @@ import com.itadcustody.retirement.Settlement;
 import com.itadcustody.retirement.VendorProcessing;
 import com.itadcustody.retirement.VerificationReport;
 import com.itadcustody.retirement.RetirementView;
+import com.itadcustody.retirement.Escalations;
 import com.itadcustody.retirement.Retirements;
 import com.itadcustody.shared.CurrentActor;
 import com.itadcustody.shared.DomainRuleViolated;
@@ -44,10 +45,12 @@ class RetirementController {
     static final String STAFF = "hasAnyRole('IT_STAFF','ASSET_MANAGER','VERIFIER','COMPLIANCE','ADMIN','VENDOR')";
 
     private final Retirements retirements;
+    private final Escalations escalations;
     private final CurrentActor actor;
 
-    RetirementController(Retirements retirements, CurrentActor actor) {
+    RetirementController(Retirements retirements, Escalations escalations, CurrentActor actor) {
         this.retirements = retirements;
+        this.escalations = escalations;
         this.actor = actor;
     }
 
@@ -139,9 +142,11 @@ class RetirementController {
 
     @PostMapping("/retirements/{id}/escalation-acknowledgement")
     @PreAuthorize("hasRole('ASSET_MANAGER')")
-    @Operation(summary = "Acknowledge that an overdue approval was escalated (the approval stays open)")
+    @Operation(summary = "Acknowledge an escalated SLA breach (overdue approval or vendor processing); the overdue"
+            + " step stays open")
     RetirementView acknowledgeEscalation(@PathVariable UUID id, @Valid @RequestBody Acknowledgement body) {
-        return retirements.acknowledgeEscalation(id, body.comment(), actor.get());
+        escalations.acknowledgeRetirement(id, body.comment(), actor.get());
+        return retirements.get(id);
     }
 
     @PostMapping("/retirements/{id}/vendor-processing")
