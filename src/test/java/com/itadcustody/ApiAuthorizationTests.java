@@ -157,6 +157,11 @@ class ApiAuthorizationTests extends IntegrationTest {
                 "/api/v1/retirements/" + ID + "/backup-confirmation", EnumSet.of(IT_STAFF)));
         e.add(json("POST", "/api/v1/retirements/{id}/deprovisioning", "/api/v1/retirements/" + ID + "/deprovisioning",
                 EnumSet.of(IT_STAFF)));
+        e.add(get("/api/v1/retirements/{id}/deprovisioning", "/api/v1/retirements/" + ID + "/deprovisioning",
+                READERS));
+        e.add(of("POST", "/api/v1/retirements/{id}/deprovisioning/retry",
+                "/api/v1/retirements/" + ID + "/deprovisioning/retry", null, null, EnumSet.of(IT_STAFF)));
+        e.add(get("/api/v1/retirements/incidents", "/api/v1/retirements/incidents", EDITORS));
         e.add(json("POST", "/api/v1/retirements/{id}/media/{mediumId}/sanitization",
                 "/api/v1/retirements/" + ID + "/media/" + OTHER + "/sanitization", EnumSet.of(IT_STAFF)));
         e.add(json("POST", "/api/v1/retirements/{id}/media/{mediumId}/verification",

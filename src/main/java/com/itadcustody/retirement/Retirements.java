@@ -45,6 +45,7 @@ public class Retirements {
     static final Set<Role> REQUESTERS = EnumSet.of(Role.IT_STAFF, Role.ASSET_MANAGER, Role.ADMIN);
 
     private final RetirementRequests requests;
+    private final com.itadcustody.retirement.internal.DeprovisioningStore deprovisioned;
     private final RetirementProcess process;
     private final AssetLifecycle lifecycle;
     private final AssetCatalog assets;
@@ -62,7 +63,9 @@ public class Retirements {
             AssetCatalog assets, CustodyLog custody, LicenseSeats seats, RetirementBatches batches,
             Certificates certificates, Vendors vendors, ObjectMapper mapper,
             @Value("${itad.retirement.verification-sample-rate:0.05}") double sampleRate,
-            @Value("${itad.certificates.organisation:ITAD Custody (demo)}") String organisation) {
+            @Value("${itad.certificates.organisation:ITAD Custody (demo)}") String organisation,
+            com.itadcustody.retirement.internal.DeprovisioningStore deprovisioned) {
+        this.deprovisioned = deprovisioned;
         if (sampleRate < 0.05 || sampleRate > 1) {
             throw new IllegalArgumentException("itad.retirement.verification-sample-rate must be between 0.05 and 1");
         }
@@ -159,8 +162,9 @@ public class Retirements {
     }
 
     /**
-     * IT staff attest that the asset was removed from every system (MDM, directory, device certificates, remote
-     * accounts), each with evidence; each system exactly once (400 otherwise). Completes the de-provisioning step.
+     * IT staff attest that the asset was removed from every system its connectors did not de-provision (all four
+     * without connectors: MDM, directory, device certificates, remote accounts), each with evidence; each remaining
+     * system exactly once, and none a connector recorded (400 otherwise). Completes the de-provisioning step.
      */
     @Transactional
     public RetirementView attestDeprovisioning(UUID retirementId, List<DeprovisioningAttestation> attestations,
@@ -173,14 +177,22 @@ public class Retirements {
                         a.system() + " is attested twice");
             }
         }
-        if (!systems.equals(EnumSet.allOf(DeprovisioningAttestation.System.class))) {
-            Set<DeprovisioningAttestation.System> missing = EnumSet.allOf(DeprovisioningAttestation.System.class);
-            missing.removeAll(systems);
-            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "every-system", "systems",
-                    "attest every system; missing: " + missing);
-        }
         RetirementView request = approved(retirementId);
         String task = step(retirementId, RetirementProcess.ATTEST_DEPROVISIONING);
+        Set<DeprovisioningAttestation.System> pending = deprovisioned.pending(retirementId);
+        Set<DeprovisioningAttestation.System> recorded = EnumSet.complementOf(EnumSet.copyOf(pending));
+        recorded.retainAll(systems);
+        if (!recorded.isEmpty()) {
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "already-deprovisioned", "systems",
+                    recorded + " already de-provisioned by " + (recorded.size() == 1 ? "its connector" : "their"
+                    + " connectors") + "; attest only " + pending);
+        }
+        if (!systems.equals(pending)) {
+            Set<DeprovisioningAttestation.System> missing = EnumSet.copyOf(pending);
+            missing.removeAll(systems);
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "every-system", "systems",
+                    "attest every system without a connector; missing: " + missing);
+        }
         AssetSummary asset = assets.describe(request.assetId());
         Instant at = now();
         for (DeprovisioningAttestation a : attestations) {
