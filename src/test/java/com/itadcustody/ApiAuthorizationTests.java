@@ -132,6 +132,8 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(json("POST", "/api/v1/retirements/{id}/cancellation", "/api/v1/retirements/" + ID + "/cancellation",
                 EDITORS));
         e.add(get("/api/v1/tasks", "/api/v1/tasks", ANY));
+        e.add(of("POST", "/api/v1/tasks/{taskId}/claim", "/api/v1/tasks/" + ID + "/claim", null, null, ANY));
+        e.add(of("DELETE", "/api/v1/tasks/{taskId}/claim", "/api/v1/tasks/" + ID + "/claim", null, null, ANY));
         e.add(json("POST", "/api/v1/retirements/{id}/escalation-acknowledgement",
                 "/api/v1/retirements/" + ID + "/escalation-acknowledgement", EnumSet.of(ASSET_MANAGER)));
         e.add(json("POST", "/api/v1/lots/{id}/escalation-acknowledgement",
@@ -163,7 +165,7 @@ class ApiAuthorizationTests extends IntegrationTest {
                 "/api/v1/retirements/" + ID + "/deprovisioning/retry", null, null, EnumSet.of(IT_STAFF)));
         e.add(get("/api/v1/retirements/incidents", "/api/v1/retirements/incidents", EDITORS));
         e.add(json("POST", "/api/v1/retirements/{id}/media/{mediumId}/sanitization",
-                "/api/v1/retirements/" + ID + "/media/" + OTHER + "/sanitization", EnumSet.of(IT_STAFF)));
+                "/api/v1/retirements/" + ID + "/media/" + OTHER + "/sanitization", EnumSet.of(IT_STAFF, VENDOR)));
         e.add(json("POST", "/api/v1/retirements/{id}/media/{mediumId}/verification",
                 "/api/v1/retirements/" + ID + "/media/" + OTHER + "/verification", EnumSet.of(VERIFIER)));
         e.add(get("/api/v1/retirements/{id}/sanitization-plan", "/api/v1/retirements/" + ID + "/sanitization-plan",

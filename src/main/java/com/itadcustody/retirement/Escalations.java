@@ -90,7 +90,7 @@ public class Escalations {
                         "retirement " + retirementId + " has no open escalation"));
         custody.append(event(assets.describe(request.assetId()), "ESCALATION_ACKNOWLEDGED", actor,
                 acknowledgement("retirementId", retirementId, comment)));
-        retirementProcess.complete(task);
+        retirementProcess.complete(task, actor.userId());
     }
 
     /**
@@ -109,7 +109,7 @@ public class Escalations {
             custody.append(event(assets.describe(item.assetId()), "ESCALATION_ACKNOWLEDGED", actor,
                     acknowledgement("lotId", lotId, comment)));
         }
-        lotProcess.complete(task);
+        lotProcess.complete(task, actor.userId());
     }
 
     @SafeVarargs

@@ -127,7 +127,7 @@ public class Lots {
             custody.append(event(assets.describe(item.assetId()), "MANIFEST_SIGNED", actor,
                     Map.of("lotId", lotId.toString(), "manifestSha256", sha)));
         }
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(lotId, actor);
     }
 
@@ -136,7 +136,7 @@ public class Lots {
     public LotView retryHandoff(UUID lotId, Actor actor) {
         requireRole(actor, Role.IT_STAFF, "retry handoffs");
         lots.lock(lotId).orElseThrow(() -> new NotFound("lot", lotId));
-        process.complete(step(lotId, LotProcess.BLOCKED));
+        process.complete(step(lotId, LotProcess.BLOCKED), actor.userId());
         return get(lotId, actor);
     }
 
@@ -151,7 +151,7 @@ public class Lots {
             lifecycle.transition(asset.id(), AssetStatus.RELEASED_TO_VENDOR, actor, "picked up in lot " + lotId);
             custody.append(event(asset, "PICKED_UP", actor, Map.of("lotId", lotId.toString())));
         }
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(lotId, actor);
     }
 
@@ -185,7 +185,7 @@ public class Lots {
             }
         }
         lots.mark(lotId, "RECEIVED", "received_by", "received_at", actor.userId(), now());
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(lotId, actor);
     }
 
@@ -243,7 +243,7 @@ public class Lots {
                     "resolve every open discrepancy (missing: FOUND or LOST_IN_TRANSIT; unexpected:"
                             + " RETURNED_TO_SENDER); still open: " + String.join(", ", unresolved));
         }
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(lotId, actor);
     }
 

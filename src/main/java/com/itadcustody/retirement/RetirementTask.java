@@ -15,8 +15,9 @@ import java.util.UUID;
  * @param mediumId the storage medium, for a step about one medium
  * @param createdAt when the step began waiting
  * @param group the role that may do it
+ * @param assignee the user who claimed it (only they complete it until they release it), or null
  */
 public record RetirementTask(String id, String step, String name, UUID retirementId, UUID lotId, UUID assetId,
         UUID mediumId,
-        Instant createdAt, String group) {
+        Instant createdAt, String group, UUID assignee) {
 }

@@ -22,17 +22,19 @@ import java.util.UUID;
  * @param closeReason why it was cancelled
  * @param backupLocation where the data was backed up (when it was)
  * @param licensesReleased how many license seats were released
+ * @param sanitizationVendorId the vendor that sanitizes the media on site, or null when IT staff do it in-house
  * @param openTask the id of the step waiting now (the process's user task), if any
  */
 public record RetirementView(UUID id, UUID assetId, String reason, DataConfidentiality confidentiality,
         AssetDestination destination, RetirementStatus status, UUID requestedBy,
         Instant requestedAt, UUID decidedBy, Instant decidedAt, String decisionComment, UUID closedBy,
-        Instant closedAt, String closeReason, String backupLocation, Integer licensesReleased, String openTask) {
+        Instant closedAt, String closeReason, String backupLocation, Integer licensesReleased,
+        UUID sanitizationVendorId, String openTask) {
 
     /** The same request with the step that waits now. */
     public RetirementView withOpenTask(String task) {
         return new RetirementView(id, assetId, reason, confidentiality, destination, status, requestedBy,
                 requestedAt, decidedBy, decidedAt, decisionComment, closedBy, closedAt, closeReason, backupLocation,
-                licensesReleased, task);
+                licensesReleased, sanitizationVendorId, task);
     }
 }

@@ -90,16 +90,34 @@ public class Retirements {
     @Transactional
     public RetirementView request(UUID assetId, String reason, DataConfidentiality confidentiality,
             AssetDestination destination, Actor actor) {
+        return request(assetId, reason, confidentiality, destination, null, actor);
+    }
+
+    /**
+     * As {@link #request(UUID, String, DataConfidentiality, AssetDestination, Actor)}, with the media sanitized on
+     * site by this vendor instead of in-house (null: in-house); 422 {@code vendor-known} for an unknown vendor.
+     */
+    @Transactional
+    public RetirementView request(UUID assetId, String reason, DataConfidentiality confidentiality,
+            AssetDestination destination, UUID sanitizationVendorId, Actor actor) {
         requireRole(actor, REQUESTERS, "request a retirement");
         requireText(reason, "reason");
+        if (sanitizationVendorId != null && vendors.find(sanitizationVendorId).isEmpty()) {
+            throw DomainRuleViolated.unprocessable("vendor-known", "sanitizationVendorId",
+                    "no vendor " + sanitizationVendorId);
+        }
         AssetSummary asset = assets.describe(assetId);
         lifecycle.transition(assetId, AssetStatus.RETIREMENT_REQUESTED, actor, reason.strip());
         UUID id = UUID.randomUUID();
-        requests.insert(id, assetId, reason.strip(), confidentiality, destination, actor.userId(), now());
-        custody.append(event(asset, "RETIREMENT_REQUESTED", actor, Map.of("retirementId", id.toString(),
-                "reason", reason.strip(), "confidentiality", confidentiality.name(), "destination",
-                destination.name())));
-        process.start(id, assetId, confidentiality.needsBackupDecision());
+        requests.insert(id, assetId, reason.strip(), confidentiality, destination, sanitizationVendorId,
+                actor.userId(), now());
+        Map<String, Object> data = new HashMap<>(Map.of("retirementId", id.toString(), "reason", reason.strip(),
+                "confidentiality", confidentiality.name(), "destination", destination.name()));
+        if (sanitizationVendorId != null) {
+            data.put("sanitizationVendorId", sanitizationVendorId.toString());
+        }
+        custody.append(event(asset, "RETIREMENT_REQUESTED", actor, data));
+        process.start(id, assetId, confidentiality.needsBackupDecision(), sanitizationVendorId);
         return get(id);
     }
 
@@ -157,7 +175,7 @@ public class Retirements {
         data.put("retirementId", retirementId.toString());
         data.put("backedUp", where != null);
         custody.append(event(assets.describe(request.assetId()), "BACKUP_CONFIRMED", actor, data));
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(retirementId);
     }
 
@@ -200,7 +218,7 @@ public class Retirements {
             custody.append(event(asset, "DEPROVISIONED", actor, Map.of("retirementId", retirementId.toString(),
                     "system", a.system().name(), "outcome", a.outcome().name(), "evidence", a.evidence().strip())));
         }
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(retirementId);
     }
 
@@ -255,8 +273,7 @@ public class Retirements {
     @Transactional
     public RetirementView recordSanitization(UUID retirementId, UUID mediumId, SanitizationReport report,
             Actor actor) {
-        requireRole(actor, EnumSet.of(Role.IT_STAFF), "record sanitizations");
-        RetirementView request = approved(retirementId);
+        RetirementView request = sanitizersRetirement(retirementId, actor);
         SanitizationPlanItem planned = requests.plan(retirementId).stream()
                 .filter(p -> p.mediumId().equals(mediumId)).findFirst()
                 .orElseThrow(() -> new NotFound("planned medium of retirement " + retirementId, mediumId));
@@ -287,7 +304,7 @@ public class Retirements {
                 report.completedAt(), actor, null, List.of(), data));
         requests.recordAttempt(retirementId, mediumId, attempt, planned.methodType(), json(report), report.passed(),
                 actor.userId(), now(), event);
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(retirementId);
     }
 
@@ -344,7 +361,7 @@ public class Retirements {
         custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), planned.mediumSerial(),
                 report.passed() ? "SANITIZATION_VERIFIED" : "VERIFICATION_FAILED", Instant.now(), actor, null,
                 List.of(), data));
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(retirementId);
     }
 
@@ -439,7 +456,7 @@ public class Retirements {
         UUID disposed = custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null,
                 type, processing.completedAt(), actor, processing.place().strip(), List.of(), data));
         requests.recordProcessing(retirementId, json(processing), actor.userId(), now(), disposed);
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(retirementId);
     }
 
@@ -453,7 +470,7 @@ public class Retirements {
         custody.append(event(assets.describe(request.assetId()), "SETTLED", actor, Map.of(
                 "retirementId", retirementId.toString(), "valueRecovered", settlement.valueRecovered().toPlainString(),
                 "fees", settlement.fees().toPlainString(), "currency", settlement.currency())));
-        process.complete(task);
+        process.complete(task, actor.userId());
         return get(retirementId);
     }
 
@@ -549,7 +566,7 @@ public class Retirements {
             data.put("comment", comment.strip());
         }
         custody.append(event(asset, approve ? "RETIREMENT_APPROVED" : "RETIREMENT_REJECTED", actor, data));
-        process.completeApproval(task, approve);
+        process.completeApproval(task, approve, actor.userId());
         return get(retirementId);
     }
 
@@ -628,6 +645,26 @@ public class Retirements {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /**
+     * The retirement whose media this actor may sanitize: IT staff when in-house; only the assigned vendor when a
+     * vendor sanitizes on site (404 for any other vendor, 403 for IT staff).
+     */
+    private RetirementView sanitizersRetirement(UUID retirementId, Actor actor) {
+        RetirementView found = requests.find(retirementId).orElseThrow(() -> new NotFound("retirement", retirementId));
+        UUID assigned = found.sanitizationVendorId();
+        if (actor.has(Role.VENDOR)) {
+            if (assigned == null || !assigned.equals(actor.vendorId())) {
+                throw new NotFound("retirement", retirementId);
+            }
+        } else if (assigned != null) {
+            throw new DomainRuleViolated(HttpStatus.FORBIDDEN, "sanitized-by-vendor", null,
+                    "this asset's media are sanitized on site by vendor " + assigned + ", who records it");
+        } else {
+            requireRole(actor, EnumSet.of(Role.IT_STAFF), "record sanitizations");
+        }
+        return approved(retirementId);
     }
 
     private RetirementView approved(UUID retirementId) {

@@ -180,6 +180,40 @@ class AssetRetirementProcessTests extends IntegrationTest {
     }
 
     @Test
+    void mediaAssignedToAVendorAreSanitizedOnSiteByThatVendorOnly() {
+        UUID vendorId = drive.vendor(LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
+        Actor vendor = RetirementDriver.actor(Role.VENDOR, vendorId);
+        Actor otherVendor = RetirementDriver.actor(Role.VENDOR, drive.vendor(LocalDate.now().minusYears(1),
+                LocalDate.now().plusYears(1)));
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.DISPOSAL,
+                vendorId);
+        ProcessInstance instance = drive.instance(id);
+        drive.approveAndPrepare(id);
+        UUID medium = drive.plan(id).get(0).mediumId();
+
+        assertThat(instance).task("Task_SanitizeMedium").hasCandidateGroup("VENDOR");
+        Assertions.assertThat(retirements.tasksFor(vendor)).anySatisfy(t -> {
+            Assertions.assertThat(t.retirementId()).isEqualTo(id);
+            Assertions.assertThat(t.step()).isEqualTo("Task_SanitizeMedium");
+        });
+        Assertions.assertThat(retirements.tasksFor(otherVendor)).noneSatisfy(t -> Assertions
+                .assertThat(t.retirementId()).isEqualTo(id));
+        Assertions.assertThat(retirements.tasksFor(drive.staff)).noneSatisfy(t -> Assertions
+                .assertThat(t.step() + t.retirementId()).isEqualTo("Task_SanitizeMedium" + id));
+        assertThatThrownBy(() -> drive.sanitize(id, medium, true, otherVendor))
+                .isInstanceOf(com.itadcustody.shared.NotFound.class);
+        assertThatThrownBy(() -> drive.sanitize(id, medium, true, drive.staff))
+                .isInstanceOfSatisfying(DomainRuleViolated.class,
+                        e -> Assertions.assertThat(e.rule()).isEqualTo("sanitized-by-vendor"));
+
+        drive.sanitize(id, medium, true, vendor);
+        drive.verify(id, medium, true, null);
+        drive.awaitAt(id, "Event_LotReceived");
+
+        assertThat(instance).hasPassed("Task_SanitizeMedium", "Task_VerifyMedium", "Task_IssueSanitizationCertificate");
+    }
+
+    @Test
     void anOverdueVendorProcessingIsEscalatedWithoutStoppingTheVendorsTask() {
         UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
         ProcessInstance instance = drive.instance(id);

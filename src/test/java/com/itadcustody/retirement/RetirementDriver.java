@@ -65,8 +65,15 @@ final class RetirementDriver {
 
     /** Registers the asset and requests its retirement; returns the retirement id once approval waits. */
     UUID request(AssetInput input, DataConfidentiality confidentiality, AssetDestination destination) {
+        return request(input, confidentiality, destination, null);
+    }
+
+    /** As {@link #request(AssetInput, DataConfidentiality, AssetDestination)}, sanitized on site by a vendor. */
+    UUID request(AssetInput input, DataConfidentiality confidentiality, AssetDestination destination,
+            UUID sanitizationVendorId) {
         Asset asset = assets.register(input, actor(Role.IT_STAFF, null));
-        UUID id = retirements.request(asset.id(), "Process test", confidentiality, destination, staff).id();
+        UUID id = retirements.request(asset.id(), "Process test", confidentiality, destination, sanitizationVendorId,
+                staff).id();
         awaitAt(id, "Task_ApproveRetirement");
         return id;
     }
@@ -111,6 +118,11 @@ final class RetirementDriver {
 
     /** Records the operator's sanitization of one medium with its planned method (waits until the step is open). */
     void sanitize(UUID id, UUID mediumId, boolean passed) {
+        sanitize(id, mediumId, passed, staff);
+    }
+
+    /** As {@link #sanitize(UUID, UUID, boolean)}, recorded by this actor. */
+    void sanitize(UUID id, UUID mediumId, boolean passed, Actor operator) {
         awaitMediumAt(id, mediumId, "Task_SanitizeMedium");
         SanitizationPlanItem planned = plan(id).stream().filter(p -> p.mediumId().equals(mediumId)).findFirst()
                 .orElseThrow();
@@ -118,7 +130,7 @@ final class RetirementDriver {
         retirements.recordSanitization(id, mediumId, new SanitizationReport(OPERATOR,
                 SanitizationTechnique.valueOf(planned.technique()), destroy ? "Shredded on site" : null,
                 destroy ? null : "nwipe", destroy ? null : "0.37", VerificationMethod.FULL, passed, "Unclassified",
-                null, null, Instant.now().minusSeconds(60)), staff);
+                null, null, Instant.now().minusSeconds(60)), operator);
     }
 
     /** Records an independent full verification of one medium (waits until the step is open). */

@@ -330,6 +330,52 @@ class RetirementWorkflowTests extends IntegrationTest {
     }
 
     @Test
+    void aClaimedStepIsDoneOnlyByWhoeverClaimedItUntilTheyReleaseIt() {
+        Asset laptop = laptop();
+        String id = staff.post("/api/v1/retirements", body(laptop.id(), "Old")).json().get("id").asText();
+        awaitStep(id, "Task_ApproveRetirement");
+        manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\": true}");
+        awaitStep(id, "Task_ConfirmBackup");
+        String task = taskOf(staff, id, "Task_ConfirmBackup").get("id").asText();
+        ApiClient colleague = ApiClient.withToken(port, users.tokenForNewUser(Role.IT_STAFF));
+        ApiClient verifier = ApiClient.withToken(port, users.tokenForNewUser(Role.VERIFIER));
+        ApiClient vendor = ApiClient.withToken(port, users.tokenForNewUser(Role.VENDOR));
+
+        Response claimed = staff.post("/api/v1/tasks/" + task + "/claim", null);
+
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
+        assertThat(claimed.json().get("assignee").asText()).isNotBlank();
+        assertThat(taskOf(colleague, id, "Task_ConfirmBackup").get("assignee").asText())
+                .isEqualTo(claimed.json().get("assignee").asText());
+        Response taken = colleague.post("/api/v1/retirements/" + id + "/backup-confirmation",
+                "{\"backupLocation\": \"//nas/backup\"}");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("rule").asText()).isEqualTo("claimed-by-another");
+        assertThat(colleague.post("/api/v1/tasks/" + task + "/claim", null).status()).isEqualTo(409);
+        assertThat(colleague.delete("/api/v1/tasks/" + task + "/claim").status()).isEqualTo(409);
+        assertThat(verifier.post("/api/v1/tasks/" + task + "/claim", null).status()).as("not a verifier's step")
+                .isEqualTo(404);
+        assertThat(vendor.post("/api/v1/tasks/" + task + "/claim", null).status()).isEqualTo(404);
+        assertThat(staff.post("/api/v1/tasks/not-a-task/claim", null).status()).isEqualTo(400);
+        assertThat(steps(staff, id)).containsExactly("Task_ConfirmBackup");
+
+        Response released = staff.delete("/api/v1/tasks/" + task + "/claim");
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.json().hasNonNull("assignee")).isFalse();
+        assertThat(colleague.post("/api/v1/retirements/" + id + "/backup-confirmation",
+                "{\"backupLocation\": \"//nas/backup\"}").status()).isEqualTo(200);
+    }
+
+    private JsonNode taskOf(ApiClient client, String retirementId, String step) {
+        for (JsonNode t : client.get("/api/v1/tasks").json()) {
+            if (retirementId.equals(t.path("retirementId").asText()) && step.equals(t.path("step").asText())) {
+                return t;
+            }
+        }
+        throw new AssertionError(step + " of " + retirementId + " is not in the task list");
+    }
+
+    @Test
     void theRequesterCannotDecideOnTheirOwnRequest() {
         Asset laptop = laptop();
         String id = manager.post("/api/v1/retirements", body(laptop.id(), "Broken screen")).json().get("id").asText();

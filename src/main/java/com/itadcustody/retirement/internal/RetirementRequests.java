@@ -22,7 +22,7 @@ public class RetirementRequests {
 
     private static final String COLUMNS = "id, asset_id, reason, confidentiality, destination, status, requested_by,"
             + " requested_at, decided_by, decided_at, decision_comment, closed_by, closed_at, close_reason,"
-            + " backup_location, licenses_released";
+            + " backup_location, licenses_released, sanitization_vendor_id";
 
     private final JdbcClient jdbc;
 
@@ -30,12 +30,13 @@ public class RetirementRequests {
         this.jdbc = jdbc;
     }
 
-    /** Stores a new request. */
+    /** Stores a new request ({@code sanitizationVendorId} null: sanitized in-house). */
     public void insert(UUID id, UUID assetId, String reason, DataConfidentiality confidentiality,
-            AssetDestination destination, UUID requestedBy, Instant at) {
-        jdbc.sql("insert into retirement_request (id, asset_id, reason, confidentiality, destination, requested_by,"
-                + " requested_at) values (:id, :asset, :reason, :confidentiality, :destination, :by, :at)")
-                .param("id", id).param("asset", assetId).param("reason", reason)
+            AssetDestination destination, UUID sanitizationVendorId, UUID requestedBy, Instant at) {
+        jdbc.sql("insert into retirement_request (id, asset_id, reason, confidentiality, destination,"
+                + " sanitization_vendor_id, requested_by, requested_at)"
+                + " values (:id, :asset, :reason, :confidentiality, :destination, :vendor, :by, :at)")
+                .param("id", id).param("asset", assetId).param("reason", reason).param("vendor", sanitizationVendorId)
                 .param("confidentiality", confidentiality.name()).param("destination", destination.name())
                 .param("by", requestedBy).param("at", Timestamp.from(at)).update();
     }
@@ -268,7 +269,8 @@ public class RetirementRequests {
                 rs.getObject("requested_by", UUID.class), instant(rs, "requested_at"),
                 rs.getObject("decided_by", UUID.class), instant(rs, "decided_at"), rs.getString("decision_comment"),
                 rs.getObject("closed_by", UUID.class), instant(rs, "closed_at"), rs.getString("close_reason"),
-                rs.getString("backup_location"), (Integer) rs.getObject("licenses_released"), null);
+                rs.getString("backup_location"), (Integer) rs.getObject("licenses_released"),
+                rs.getObject("sanitization_vendor_id", UUID.class), null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -59,8 +59,9 @@ public class LotProcess {
                 .list().stream().map(Task::getTaskDefinitionKey).findFirst();
     }
 
-    /** Completes a lot step. */
-    public void complete(String taskId) {
+    /** Completes a lot step done by this user: 409 {@code claimed-by-another} when another user claimed it. */
+    public void complete(String taskId, UUID by) {
+        TaskClaims.requireNotClaimedByAnother(tasks, taskId, by);
         tasks.complete(taskId);
     }
 

@@ -2,15 +2,24 @@ package com.itadcustody.retirement.process;
 
 import com.itadcustody.retirement.RetirementTask;
 import com.itadcustody.shared.Role;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -61,15 +70,24 @@ public class RetirementProcess {
 
     /**
      * Starts the retirement of an asset (the start is asynchronous: it runs after the caller's commit);
-     * {@code backupNeeded} routes it through the backup confirmation after approval.
+     * {@code backupNeeded} routes it through the backup confirmation after approval; a
+     * {@code sanitizationVendorId} offers the sanitization steps to that vendor instead of IT staff.
      */
-    public void start(UUID requestId, UUID assetId, boolean backupNeeded) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, requestId.toString(),
-                Map.of("assetId", assetId.toString(), "backupNeeded", backupNeeded));
+    public void start(UUID requestId, UUID assetId, boolean backupNeeded, UUID sanitizationVendorId) {
+        Map<String, Object> variables = new HashMap<>(Map.of("assetId", assetId.toString(), "backupNeeded",
+                backupNeeded, "sanitizer", sanitizationVendorId == null ? "IT_STAFF" : "VENDOR"));
+        if (sanitizationVendorId != null) {
+            variables.put("vendorId", sanitizationVendorId.toString());
+        }
+        runtime.startProcessInstanceByKey(PROCESS_KEY, requestId.toString(), variables);
     }
 
-    /** Completes a step that sets no routing flag. */
-    public void complete(String taskId) {
+    /**
+     * Completes a step that sets no routing flag, done by this user: 409 {@code claimed-by-another} when another
+     * user has claimed it.
+     */
+    public void complete(String taskId, UUID by) {
+        TaskClaims.requireNotClaimedByAnother(tasks, taskId, by);
         tasks.complete(taskId);
     }
 
@@ -113,8 +131,9 @@ public class RetirementProcess {
                 .map(Task::getTaskDefinitionKey).findFirst();
     }
 
-    /** Completes the approval step with the decision. */
-    public void completeApproval(String taskId, boolean approved) {
+    /** Completes the approval step with the decision (409 {@code claimed-by-another} as {@link #complete}). */
+    public void completeApproval(String taskId, boolean approved, UUID by) {
+        TaskClaims.requireNotClaimedByAnother(tasks, taskId, by);
         tasks.complete(taskId, Map.of("approved", approved));
     }
 
@@ -139,25 +158,138 @@ public class RetirementProcess {
             return List.of();
         }
         var query = tasks.createTaskQuery().processDefinitionKeyIn(PROCESS_KEY, LotProcess.PROCESS_KEY)
-                .taskCandidateGroupIn(roles.stream().map(Role::name).toList());
+                .taskCandidateGroupIn(roles.stream().map(Role::name).toList()).includeAssignedTasks();
         if (vendorId != null) {
             query = query.processVariableValueEquals("vendorId", vendorId.toString());
         }
-        return query.orderByTaskCreateTime().asc().listPage(0, max).stream().map(this::view).toList();
+        return views(query.orderByTaskCreateTime().asc().listPage(0, max), roles);
     }
 
-    private RetirementTask view(Task task) {
-        var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult();
-        String businessKey = instance.getBusinessKey();
-        boolean lot = instance.getProcessDefinitionId().startsWith(LotProcess.PROCESS_KEY + ":");
-        Object asset = runtime.getVariable(task.getExecutionId(), "assetId");
-        String group = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElse(null);
-        Object medium = runtime.getVariable(task.getExecutionId(), "mediumId");
-        return new RetirementTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                lot ? null : UUID.fromString(businessKey), lot ? UUID.fromString(businessKey) : null,
-                asset == null ? null : UUID.fromString(asset.toString()),
-                medium == null ? null : UUID.fromString(medium.toString()), task.getCreateTime().toInstant(), group);
+    /**
+     * The tasks as the module shows them, read with a fixed number of engine queries however many tasks there are
+     * (their instances, execution trees, variables and groups in one query each). A task completed meanwhile is
+     * left out.
+     */
+    private List<RetirementTask> views(List<Task> found, Collection<Role> roles) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceIds(instanceIds)
+                .list().stream().collect(Collectors.toMap(ProcessInstance::getId, i -> i));
+        Map<String, String> parents = executionParents(instanceIds);
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        for (VariableInstance v : runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableNameIn("assetId", "mediumId")
+                .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+            if (v.getTaskId() == null && v.getExecutionId() != null) {
+                variables.computeIfAbsent(v.getExecutionId(), e -> new HashMap<>()).put(v.getName(), v.getValue());
+            }
+        }
+        Map<String, String> groups = groups(found, roles);
+        List<RetirementTask> views = new ArrayList<>(found.size());
+        for (Task task : found) {
+            ProcessInstance instance = instances.get(task.getProcessInstanceId());
+            if (instance == null || !parents.containsKey(task.getExecutionId())) {
+                continue;
+            }
+            String businessKey = instance.getBusinessKey();
+            boolean lot = instance.getProcessDefinitionId().startsWith(LotProcess.PROCESS_KEY + ":");
+            Object asset = variable(task.getExecutionId(), "assetId", parents, variables);
+            Object medium = variable(task.getExecutionId(), "mediumId", parents, variables);
+            views.add(new RetirementTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                    lot ? null : UUID.fromString(businessKey), lot ? UUID.fromString(businessKey) : null,
+                    asset == null ? null : UUID.fromString(asset.toString()),
+                    medium == null ? null : UUID.fromString(medium.toString()), task.getCreateTime().toInstant(),
+                    groups.get(task.getId()), task.getAssignee() == null ? null : UUID.fromString(task.getAssignee())));
+        }
+        return views;
+    }
+
+    /** The parent of every execution of these process instances (an instance's own execution maps to null). */
+    private Map<String, String> executionParents(Set<String> instanceIds) {
+        String ids = instanceIds.stream().peek(RetirementProcess::requireEngineId).map(id -> "'" + id + "'")
+                .collect(Collectors.joining(","));
+        Map<String, String> parents = new HashMap<>();
+        for (Execution e : runtime.createNativeExecutionQuery().sql("SELECT * FROM "
+                + management.getTableName(ExecutionEntity.class) + " WHERE PROC_INST_ID_ IN (" + ids + ")").list()) {
+            parents.put(e.getId(), ((ExecutionEntity) e).getParentId());
+        }
+        return parents;
+    }
+
+    /** As {@code RuntimeService.getVariable}: the execution's own variable, else its nearest ancestor's. */
+    private static Object variable(String executionId, String name, Map<String, String> parents,
+            Map<String, Map<String, Object>> variables) {
+        for (String e = executionId; e != null; e = parents.get(e)) {
+            Map<String, Object> own = variables.get(e);
+            if (own != null && own.containsKey(name)) {
+                return own.get(name);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The role (a candidate group) each task is offered to: with one role, the one the tasks were queried for;
+     * with several, the first of them, in {@link Role} order, that is a candidate group of the task.
+     */
+    private Map<String, String> groups(List<Task> found, Collection<Role> roles) {
+        Map<String, String> groups = new HashMap<>();
+        if (roles.size() == 1) {
+            String group = roles.iterator().next().name();
+            found.forEach(t -> groups.put(t.getId(), group));
+            return groups;
+        }
+        String[] ids = found.stream().map(Task::getId).toArray(String[]::new);
+        for (Role role : EnumSet.copyOf(roles)) {
+            for (Task t : tasks.createTaskQuery().taskIdIn(ids).taskCandidateGroup(role.name())
+                    .includeAssignedTasks().list()) {
+                groups.putIfAbsent(t.getId(), role.name());
+            }
+        }
+        return groups;
+    }
+
+    /** Engine ids are generated UUIDs; anything else must not reach the native query. */
+    private static void requireEngineId(String id) {
+        if (!id.matches("[0-9A-Za-z-]{1,64}")) {
+            throw new IllegalArgumentException("not an engine id: " + id);
+        }
+    }
+
+    private ManagementService management;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void management(ManagementService management) {
+        this.management = management;
+    }
+
+    /**
+     * The open retirement or lot task with this id if one of these roles may do it (a vendor's only for its own lots
+     * and assets), else empty.
+     */
+    public Optional<RetirementTask> visibleTask(String taskId, Collection<Role> roles, UUID vendorId) {
+        if (roles.isEmpty()) {
+            return Optional.empty();
+        }
+        var query = tasks.createTaskQuery().taskId(taskId).processDefinitionKeyIn(PROCESS_KEY, LotProcess.PROCESS_KEY)
+                .taskCandidateGroupIn(roles.stream().map(Role::name).toList()).includeAssignedTasks();
+        if (vendorId != null) {
+            query = query.processVariableValueEquals("vendorId", vendorId.toString());
+        }
+        return views(query.list(), roles).stream().findFirst();
+    }
+
+    /** Claims the task for this user: 409 {@code claimed-by-another} when someone else holds it. */
+    public void claim(String taskId, UUID userId) {
+        TaskClaims.requireNotClaimedByAnother(tasks, taskId, userId);
+        tasks.setAssignee(taskId, userId.toString());
+    }
+
+    /** Releases this user's claim on the task: 409 {@code claimed-by-another} when someone else holds it. */
+    public void release(String taskId, UUID userId) {
+        TaskClaims.requireNotClaimedByAnother(tasks, taskId, userId);
+        tasks.setAssignee(taskId, null);
     }
 }

@@ -16,6 +16,7 @@ import com.itadcustody.retirement.Retirements;
 import com.itadcustody.shared.CurrentActor;
 import com.itadcustody.shared.DomainRuleViolated;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -59,7 +60,7 @@ class RetirementController {
     @Operation(summary = "Request the retirement of an asset in service; starts its retirement process")
     ResponseEntity<RetirementView> request(@Valid @RequestBody RetirementRequest request) {
         RetirementView view = retirements.request(request.assetId(), request.reason(), request.confidentiality(),
-                request.destination(), actor.get());
+                request.destination(), request.sanitizationVendorId(), actor.get());
         return ResponseEntity.created(URI.create("/api/v1/retirements/" + view.id())).body(view);
     }
 
@@ -124,8 +125,10 @@ class RetirementController {
     }
 
     @PostMapping("/retirements/{id}/media/{mediumId}/sanitization")
-    @PreAuthorize("hasRole('IT_STAFF')")
-    @Operation(summary = "Record the sanitization of one medium with its decided method (a failed one is repeated)")
+    @PreAuthorize("hasAnyRole('IT_STAFF','VENDOR')")
+    @Operation(summary = "Record the sanitization of one medium with its decided method (a failed one is repeated)",
+            description = "IT staff in-house; when a vendor was named to sanitize on site, only that vendor (404 for"
+                    + " other vendors, 403 for IT staff).")
     RetirementView recordSanitization(@PathVariable UUID id, @PathVariable UUID mediumId,
             @Valid @RequestBody SanitizationReport report) {
         return retirements.recordSanitization(id, mediumId, report, actor.get());
@@ -179,7 +182,9 @@ class RetirementController {
 
     /** A retirement request for one asset. */
     record RetirementRequest(@NotNull UUID assetId, @NotBlank @Size(max = 2000) String reason,
-            @NotNull DataConfidentiality confidentiality, @NotNull AssetDestination destination) {
+            @NotNull DataConfidentiality confidentiality, @NotNull AssetDestination destination,
+            @Schema(description = "the vendor that sanitizes the media on site; omit when IT staff sanitize in-house")
+            UUID sanitizationVendorId) {
     }
 
     /** Retirements of many assets at once. */
