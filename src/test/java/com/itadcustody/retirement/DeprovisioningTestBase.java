@@ -14,6 +14,7 @@ import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.Role;
 import com.itadcustody.support.ApiClient;
 import com.itadcustody.support.IntegrationTest;
+import com.itadcustody.support.TestDatabase;
 import com.itadcustody.support.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,9 +42,13 @@ abstract class DeprovisioningTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     static final StubSystems STUB = StubSystems.SHARED;
 
-    /** The database, no job executor, quick connectors (half-second timeout, 10 ms backoff, three attempts). */
+    /**
+     * A database of the context's own (no other context's job executor takes its jobs, and its custody sequencer
+     * leads there, so {@code drainNow} sequences everything), no job executor, quick connectors (half-second
+     * timeout, 10 ms backoff, three attempts).
+     */
     static void common(DynamicPropertyRegistry registry) {
-        IntegrationTest.useDatabase(registry, StubSystems.database());
+        IntegrationTest.useDatabase(registry, TestDatabase.fresh());
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
         registry.add("itad.deprovisioning.retry-cycle", () -> "R2/PT5M");
     }

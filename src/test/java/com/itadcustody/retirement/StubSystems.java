@@ -1,6 +1,5 @@
 package com.itadcustody.retirement;
 
-import com.itadcustody.support.TestDatabase;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The outside systems behind the de-provisioning connectors, as a real HTTP server on a random port (the JDK's):
- * each path answers what the test scripted, then its standing answer; every request is kept. One server and one
- * database (with the job executor off in every context on it) for all connector test classes.
+ * each path answers what the test scripted, then its standing answer; every request is kept. One server for all
+ * connector test classes.
  */
 final class StubSystems {
 
@@ -31,15 +30,6 @@ final class StubSystems {
     static final String ACCOUNTS = "/accounts";
 
     static final StubSystems SHARED = new StubSystems();
-    private static TestDatabase database;
-
-    /** A database of their own for the connector tests: no other context's job executor takes their jobs. */
-    static synchronized TestDatabase database() {
-        if (database == null) {
-            database = TestDatabase.fresh();
-        }
-        return database;
-    }
 
     /** An answer. */
     record Reply(int status, String body, boolean hangs) {
