@@ -71,8 +71,8 @@ public class Lots {
     }
 
     /**
-     * Makes a lot of retired assets whose media are all sanitized and verified (409 {@code not-ready-for-handoff}
-     * otherwise; their certificates may still be being issued) for one vendor, and starts its handoff.
+     * Makes a lot of retired assets whose media are all sanitized, verified and certified (409
+     * {@code not-ready-for-handoff} otherwise) for one vendor, and starts its handoff.
      */
     @Transactional
     public LotView create(UUID vendorId, List<NewItem> items, String carrier, String trackingNumber,
@@ -95,8 +95,8 @@ public class Lots {
                     .orElseThrow(() -> new NotFound("retirement", item.retirementId()));
             if (retirement.status() != RetirementStatus.APPROVED || !requests.readyForHandoff(item.retirementId())) {
                 throw DomainRuleViolated.conflict("not-ready-for-handoff", "items", "retirement "
-                        + item.retirementId() + " is not ready for a handoff (every medium must be sanitized and"
-                        + " verified)");
+                        + item.retirementId() + " is not ready for a handoff (every medium must be sanitized,"
+                        + " verified and certified)");
             }
             if (lots.lotOf(item.retirementId()).isPresent()) {
                 throw DomainRuleViolated.conflict("already-in-a-lot", "items",
@@ -106,7 +106,7 @@ public class Lots {
             lots.addItem(id, item.retirementId(), asset.id(), asset.serialNumber() == null ? asset.tag()
                     : asset.serialNumber(), asset.tag(), blank(item.sealNumber()) ? null : item.sealNumber().strip());
             if (asset.status() == AssetStatus.RETIREMENT_APPROVED) {
-                lifecycle.transition(asset.id(), AssetStatus.SANITIZED, actor, "every medium sanitized and verified");
+                lifecycle.transition(asset.id(), AssetStatus.SANITIZED, actor, "every medium certified");
             }
             custody.append(event(asset, "LOT_ASSIGNED", actor, Map.of("lotId", id.toString(), "vendorId",
                     vendorId.toString())));

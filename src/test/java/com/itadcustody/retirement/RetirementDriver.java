@@ -169,8 +169,14 @@ final class RetirementDriver {
                 until, actor(Role.ADMIN, null));
     }
 
-    /** Makes a lot of these retirements for the vendor and signs its manifest off; returns the lot id. */
+    /**
+     * Makes a lot of these retirements for the vendor, once every medium is certified, and signs its manifest off;
+     * returns the lot id.
+     */
     UUID lotSignedOff(UUID vendorId, UUID... retirementIds) {
+        for (UUID id : retirementIds) {
+            awaitAt(id, "Event_LotReceived");
+        }
         UUID lot = lots.create(vendorId, Arrays.stream(retirementIds).map(id -> new Lots.NewItem(id, "SEAL-1"))
                 .toList(), "DHL Freight", "TRK-" + UUID.randomUUID(), "Dock 3, Mo-Fr 8-16", staff).id();
         awaitAt(lot, "Task_SignOffManifest");

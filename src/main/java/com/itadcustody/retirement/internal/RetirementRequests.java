@@ -200,12 +200,13 @@ public class RetirementRequests {
 
     /**
      * Whether the retirement may go into a lot: approved, its sanitization decided, and the latest attempt of every
-     * planned medium verified.
+     * planned medium verified and certified (its certificate of sanitization issued).
      */
     public boolean readyForHandoff(UUID id) {
         return jdbc.sql("select r.status = 'APPROVED' and r.sanitization_decided_at is not null and not exists ("
                 + " select 1 from sanitization_plan p where p.retirement_id = r.id and not coalesce(("
-                + " select m.verified from medium_sanitization m where m.retirement_id = p.retirement_id"
+                + " select m.verified and m.certificate_number is not null from medium_sanitization m"
+                + " where m.retirement_id = p.retirement_id"
                 + " and m.medium_id = p.medium_id order by m.attempt desc limit 1), false))"
                 + " from retirement_request r where r.id = :id").param("id", id).query(Boolean.class).optional()
                 .orElse(false);

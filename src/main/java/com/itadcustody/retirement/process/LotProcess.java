@@ -74,8 +74,8 @@ public class LotProcess {
 
     /**
      * Tells a retirement instance that its asset was received by the vendor (the vendor's tasks follow); if the
-     * instance is not yet waiting for it (its last certificate of sanitization is still being issued), the message
-     * waits in the inbox until it is.
+     * instance is not (yet) waiting for it, the message waits in the inbox until it is, or expires with its reason
+     * if the instance has ended.
      */
     public void lotReceived(UUID retirementId, UUID vendorId) {
         messages.send("LotReceived", retirementId.toString(), Map.of("vendorId", vendorId.toString()));
