@@ -62,6 +62,9 @@ class AssetRetirementProcessTests extends IntegrationTest {
     ProcessMessages messages;
 
     @Autowired
+    Deprovisioning deprovisioning;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     final Actor staff = new Actor(UUID.randomUUID(), "staff", Set.of(Role.IT_STAFF), null);
@@ -290,6 +293,12 @@ class AssetRetirementProcessTests extends IntegrationTest {
                 jdbc.queryForList("select last_error from process_message_inbox where business_key = ?"
                         + " and expired_at is not null", String.class, id.toString()))
                 .singleElement().asString().contains("no running process instance"));
+        Assertions.assertThat(deprovisioning.openIncidents()).as("shown to IT staff with the incidents")
+                .anySatisfy(incident -> {
+                    Assertions.assertThat(incident.retirementId()).isEqualTo(id);
+                    Assertions.assertThat(incident.activityId()).isEqualTo("message:LotReceived");
+                    Assertions.assertThat(incident.message()).contains("no running process instance");
+                });
     }
 
     @Test

@@ -62,6 +62,12 @@ public class MessageInbox {
                 + " and expired_at is null for update skip locked").param("id", id).query(this::row).optional();
     }
 
+    /** Messages that expired undelivered, newest first. */
+    public List<Message> expired(int max) {
+        return jdbc.sql("select * from process_message_inbox where expired_at is not null order by expired_at desc"
+                + " limit :max").param("max", max).query(this::row).list();
+    }
+
     /** Every message of one instance, oldest first (what an operator checks). */
     public List<Message> of(String businessKey) {
         return jdbc.sql("select * from process_message_inbox where business_key = :key order by received_at")

@@ -1,6 +1,9 @@
 package com.itadcustody.retirement.process;
 
 import com.itadcustody.retirement.RetirementIncident;
+import com.itadcustody.retirement.internal.MessageInbox;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The door to the engine for incidents of the retirement and lot processes: steps the engine gave up on after their
- * retries (a failed job), listed for IT staff, and a failed step run again.
+ * retries (a failed job), listed for IT staff with the messages the inbox could not deliver, and a failed step run
+ * again.
  */
 @Component
 public class ProcessIncidents {
@@ -29,24 +33,39 @@ public class ProcessIncidents {
     private final RuntimeService runtime;
     private final ManagementService management;
 
-    ProcessIncidents(RuntimeService runtime, ManagementService management) {
+    private final MessageInbox inbox;
+
+    ProcessIncidents(RuntimeService runtime, ManagementService management, MessageInbox inbox) {
         this.runtime = runtime;
         this.management = management;
+        this.inbox = inbox;
     }
 
-    /** Open incidents of retirement and lot processes, newest first. */
+    /**
+     * Open incidents of retirement and lot processes, and messages the inbox gave up on (activity
+     * {@code message:<name>}, id {@code inbox:<id>}), newest first.
+     */
     public List<RetirementIncident> open(int max) {
+        List<RetirementIncident> open = new ArrayList<>(undeliveredMessages(max));
         List<Incident> incidents = runtime.createIncidentQuery()
                 .processDefinitionKeyIn(RetirementProcess.PROCESS_KEY, LotProcess.PROCESS_KEY)
                 .orderByIncidentTimestamp().desc().listPage(0, max);
-        if (incidents.isEmpty()) {
-            return List.of();
+        if (!incidents.isEmpty()) {
+            Set<String> ids = incidents.stream().map(Incident::getProcessInstanceId).collect(Collectors.toSet());
+            Map<String, ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceIds(ids)
+                    .list().stream().collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
+            incidents.stream().filter(i -> instances.containsKey(i.getProcessInstanceId()))
+                    .map(i -> view(i, instances.get(i.getProcessInstanceId()))).forEach(open::add);
         }
-        Set<String> ids = incidents.stream().map(Incident::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceIds(ids).list()
-                .stream().collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
-        return incidents.stream().filter(i -> instances.containsKey(i.getProcessInstanceId()))
-                .map(i -> view(i, instances.get(i.getProcessInstanceId()))).toList();
+        return open.stream().sorted(Comparator.comparing(RetirementIncident::occurredAt).reversed()).limit(max)
+                .toList();
+    }
+
+    /** Messages for retirements that expired in the inbox: their instance ended or never reached the wait state. */
+    private List<RetirementIncident> undeliveredMessages(int max) {
+        return inbox.expired(max).stream().map(m -> new RetirementIncident("inbox:" + m.id(),
+                RetirementProcess.PROCESS_KEY, UUID.fromString(m.businessKey()), null, "message:" + m.name(),
+                m.lastError(), m.expiredAt())).toList();
     }
 
     /** The open incident of a retirement's process, if it has one (the oldest). */
