@@ -132,8 +132,22 @@ public class Retirements {
     @Transactional
     public RetirementBatchView startBatch(List<UUID> assetIds, String reason, DataConfidentiality confidentiality,
             AssetDestination destination, Actor actor) {
+        return startBatch(assetIds, reason, confidentiality, destination, null, actor);
+    }
+
+    /**
+     * As {@link #startBatch(List, String, DataConfidentiality, AssetDestination, Actor)}, with every asset's media
+     * sanitized on site by this vendor (null: in-house); 422 {@code vendor-known} for an unknown vendor.
+     */
+    @Transactional
+    public RetirementBatchView startBatch(List<UUID> assetIds, String reason, DataConfidentiality confidentiality,
+            AssetDestination destination, UUID sanitizationVendorId, Actor actor) {
         requireRole(actor, REQUESTERS, "request retirements");
         requireText(reason, "reason");
+        if (sanitizationVendorId != null && vendors.find(sanitizationVendorId).isEmpty()) {
+            throw DomainRuleViolated.unprocessable("vendor-known", "sanitizationVendorId",
+                    "no vendor " + sanitizationVendorId);
+        }
         if (assetIds.isEmpty() || assetIds.size() > MAX_BATCH) {
             throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "batch-size", "assetIds",
                     "give between 1 and " + MAX_BATCH + " assets");
@@ -146,8 +160,8 @@ public class Retirements {
                     "each asset at most once; repeated: " + String.join(", ", duplicates));
         }
         UUID id = UUID.randomUUID();
-        batches.insert(id, assetIds, reason.strip(), confidentiality, destination, actor.userId(),
-                actor.roles().stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(",")),
+        batches.insert(id, assetIds, reason.strip(), confidentiality, destination, sanitizationVendorId,
+                actor.userId(), actor.roles().stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(",")),
                 now());
         return batch(id, actor);
     }

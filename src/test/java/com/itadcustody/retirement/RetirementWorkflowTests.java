@@ -281,6 +281,37 @@ class RetirementWorkflowTests extends IntegrationTest {
     }
 
     @Test
+    void aBatchMayNameTheVendorThatSanitizesEveryAssetOnSite(
+            @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        Asset first = laptop();
+        Asset second = laptop();
+        UUID vendorId = users.vendorId("On-site shredding " + UUID.randomUUID());
+        String assets = "\"" + first.id() + "\", \"" + second.id() + "\"";
+
+        Response unknownVendor = staff.post("/api/v1/retirements/batches", "{\"assetIds\": [" + assets + "],"
+                + " \"reason\": \"DC-3\", \"confidentiality\": \"HIGH\", \"destination\": \"DISPOSAL\","
+                + " \"sanitizationVendorId\": \"" + UUID.randomUUID() + "\"}");
+        assertThat(unknownVendor.status()).isEqualTo(422);
+        assertThat(unknownVendor.json().get("rule").asText()).isEqualTo("vendor-known");
+        assertThat(lifecycle.statusOf(first.id())).isEqualTo(AssetStatus.IN_SERVICE);
+
+        Response accepted = staff.post("/api/v1/retirements/batches", "{\"assetIds\": [" + assets + "],"
+                + " \"reason\": \"DC-3\", \"confidentiality\": \"HIGH\", \"destination\": \"DISPOSAL\","
+                + " \"sanitizationVendorId\": \"" + vendorId + "\"}");
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        String batch = accepted.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> staff.get("/api/v1/retirements/batches/" + batch).json()
+                .get("done").asBoolean());
+
+        for (Asset asset : List.of(first, second)) {
+            UUID retirement = jdbc.queryForObject("select id from retirement_request where asset_id = ?", UUID.class,
+                    asset.id());
+            assertThat(staff.get("/api/v1/retirements/" + retirement).json().get("sanitizationVendorId").asText())
+                    .isEqualTo(vendorId.toString());
+        }
+    }
+
+    @Test
     void aBatchIsRefusedWholeWhenAnAssetRepeatsOrItIsTooLarge() {
         Asset laptop = laptop();
         Response repeated = staff.post("/api/v1/retirements/batches", "{\"assetIds\": [\"" + laptop.id() + "\", \""

@@ -92,7 +92,7 @@ public class RetirementBatchWorker implements SmartLifecycle {
             RetirementBatches.Pending item = next.get();
             try {
                 UUID retirement = retirements.request(item.assetId(), item.reason(), item.confidentiality(),
-                        item.destination(), actor(item)).id();
+                        item.destination(), item.sanitizationVendorId(), actor(item)).id();
                 batches.recordOutcome(item.batchId(), item.position(), retirement, null, null);
             } catch (DomainRuleViolated e) {
                 status.setRollbackOnly();

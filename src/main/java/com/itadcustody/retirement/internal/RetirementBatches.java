@@ -18,7 +18,7 @@ public class RetirementBatches {
 
     /** One asset of a batch still to be handled, with what its retirement needs. */
     public record Pending(UUID batchId, int position, UUID assetId, String reason, DataConfidentiality confidentiality,
-            AssetDestination destination, UUID requestedBy, String requestedRoles) {
+            AssetDestination destination, UUID sanitizationVendorId, UUID requestedBy, String requestedRoles) {
     }
 
     private final JdbcClient jdbc;
@@ -29,12 +29,14 @@ public class RetirementBatches {
         this.template = template;
     }
 
-    /** Stores a batch and its assets in order. */
+    /** Stores a batch and its assets in order ({@code sanitizationVendorId} null: sanitized in-house). */
     public void insert(UUID id, List<UUID> assetIds, String reason, DataConfidentiality confidentiality,
-            AssetDestination destination, UUID by, String roles, Instant at) {
-        jdbc.sql("insert into retirement_batch (id, reason, confidentiality, destination, requested_by,"
-                + " requested_roles, created_at) values (:id, :reason, :c, :d, :by, :roles, :at)")
+            AssetDestination destination, UUID sanitizationVendorId, UUID by, String roles, Instant at) {
+        jdbc.sql("insert into retirement_batch (id, reason, confidentiality, destination, sanitization_vendor_id,"
+                + " requested_by, requested_roles, created_at) values (:id, :reason, :c, :d, :vendor, :by, :roles,"
+                + " :at)")
                 .param("id", id).param("reason", reason).param("c", confidentiality.name())
+                .param("vendor", sanitizationVendorId)
                 .param("d", destination.name()).param("by", by).param("roles", roles)
                 .param("at", Timestamp.from(at)).update();
         List<Object[]> rows = new java.util.ArrayList<>(assetIds.size());
@@ -61,14 +63,15 @@ public class RetirementBatches {
     public List<Pending> lockPending(int limit) {
         return jdbc.sql("""
                 select i.batch_id, i.position, i.asset_id, b.reason, b.confidentiality, b.destination,
-                       b.requested_by, b.requested_roles
+                       b.requested_by, b.requested_roles, b.sanitization_vendor_id
                 from retirement_batch_item i join retirement_batch b on b.id = i.batch_id
                 where i.processed_at is null
                 order by b.created_at, i.position limit :limit
                 for update of i skip locked""").param("limit", limit)
                 .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
                         rs.getString(4), DataConfidentiality.valueOf(rs.getString(5)),
-                        AssetDestination.valueOf(rs.getString(6)), rs.getObject(7, UUID.class), rs.getString(8)))
+                        AssetDestination.valueOf(rs.getString(6)), rs.getObject(9, UUID.class),
+                        rs.getObject(7, UUID.class), rs.getString(8)))
                 .list();
     }
 

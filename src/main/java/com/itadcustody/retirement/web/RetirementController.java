@@ -71,7 +71,7 @@ class RetirementController {
                     + " assets that were refused, each with its rule.")
     ResponseEntity<RetirementBatchView> startBatch(@Valid @RequestBody BatchRequest request) {
         RetirementBatchView batch = retirements.startBatch(request.assetIds(), request.reason(),
-                request.confidentiality(), request.destination(), actor.get());
+                request.confidentiality(), request.destination(), request.sanitizationVendorId(), actor.get());
         return ResponseEntity.accepted().location(URI.create("/api/v1/retirements/batches/" + batch.id()))
                 .body(batch);
     }
@@ -190,7 +190,9 @@ class RetirementController {
     /** Retirements of many assets at once. */
     record BatchRequest(@NotNull @Size(min = 1, max = 10_000) List<@NotNull UUID> assetIds,
             @NotBlank @Size(max = 2000) String reason, @NotNull DataConfidentiality confidentiality,
-            @NotNull AssetDestination destination) {
+            @NotNull AssetDestination destination,
+            @Schema(description = "the vendor that sanitizes every asset's media on site; omit for in-house")
+            UUID sanitizationVendorId) {
     }
 
     /** An asset manager's note on an escalation. */
