@@ -85,11 +85,7 @@ class AssetRetirementProcessTests extends IntegrationTest {
         drive.sanitizeAndVerifyEveryMedium(id);
         UUID vendorId = drive.vendor(LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
         Actor vendor = RetirementDriver.actor(Role.VENDOR, vendorId);
-        UUID lot = drive.lotSignedOff(vendorId, id);
-        drive.awaitAt(lot, "Task_ConfirmPickup");
-        lots.confirmPickup(lot, vendor);
-        drive.awaitAt(lot, "Task_ReconcileReceipt");
-        lots.reconcileReceipt(lot, List.of(drive.serialOf(id)), vendor);
+        UUID lot = drive.handedOverAndReceived(vendorId, vendor, id);
 
         drive.resellAndSettle(id, vendor);
         drive.awaitEnded(id);
@@ -223,11 +219,7 @@ class AssetRetirementProcessTests extends IntegrationTest {
         drive.sanitizeAndVerifyEveryMedium(id);
         UUID vendorId = drive.vendor(LocalDate.now().minusYears(1), LocalDate.now().plusYears(1));
         Actor vendor = RetirementDriver.actor(Role.VENDOR, vendorId);
-        UUID lot = drive.lotSignedOff(vendorId, id);
-        drive.awaitAt(lot, "Task_ConfirmPickup");
-        lots.confirmPickup(lot, vendor);
-        drive.awaitAt(lot, "Task_ReconcileReceipt");
-        lots.reconcileReceipt(lot, List.of(drive.serialOf(id)), vendor);
+        UUID lot = drive.handedOverAndReceived(vendorId, vendor, id);
         drive.awaitAt(id, "Task_ProcessAsset");
 
         drive.fireTimer(id, "Timer_VendorProcessingOverdue", Duration.ofDays(30));

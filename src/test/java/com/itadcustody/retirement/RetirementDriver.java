@@ -184,6 +184,19 @@ final class RetirementDriver {
         return lot;
     }
 
+    /**
+     * Hands these retirements to the vendor in one lot: manifest signed off, picked up and every serial received;
+     * returns the lot id.
+     */
+    UUID handedOverAndReceived(UUID vendorId, Actor vendor, UUID... retirementIds) {
+        UUID lot = lotSignedOff(vendorId, retirementIds);
+        awaitAt(lot, "Task_ConfirmPickup");
+        lots.confirmPickup(lot, vendor);
+        awaitAt(lot, "Task_ReconcileReceipt");
+        lots.reconcileReceipt(lot, Arrays.stream(retirementIds).map(this::serialOf).toList(), vendor);
+        return lot;
+    }
+
     /** The serial the lot's manifest lists for this retirement's asset. */
     String serialOf(UUID retirementId) {
         return assets.get(retirements.get(retirementId).assetId()).serialNumber();
