@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -52,13 +53,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 5 benchmark (run only with {@code -Pbench}): a lot of assets driven from request to closure through the
- * module APIs by a driver that completes every task, against a bare BPMN of the same shape with no-op delegates on
- * the same engine and database. Results go to stdout and target/bench/retirement.md.
+ * module APIs, against a bare BPMN of the same shape with no-op delegates on the same engine and database, driven
+ * the same way. A dispatcher reads the inbox ({@code Retirements.tasksFor}, for the bare process a task query) and
+ * a crew of {@link #DRIVERS} threads completes the steps, as several people would. The CPU time per asset is
+ * reported by who spent it (drivers, job executor, PostgreSQL). Results go to stdout and
+ * target/bench/retirement.md.
  */
 class RetirementBenchmark extends IntegrationTest {
 
     static final int ASSETS = Integer.getInteger("bench.retirement.assets", 1_000);
     static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int WARMUP = Integer.getInteger("bench.retirement.warmup", 200);
+    /**
+     * Seconds between the benchmark's stand-in autovacuum passes (0: none). The benchmark server runs with
+     * autovacuum off; without it the engine's runtime tables (tasks, identity links, executions, jobs, variables:
+     * each row inserted and deleted within seconds) are never analysed, and the planner's nested loops walk every
+     * dead row on each query.
+     */
+    static final int NAPTIME = Integer.getInteger("bench.retirement.naptime", 10);
+    /** Threads completing steps, for ours and the baseline alike (people work in parallel). */
+    static final int DRIVERS = Integer.getInteger("bench.retirement.drivers", 4);
 
     @Autowired
     Retirements retirements;
@@ -100,27 +114,47 @@ class RetirementBenchmark extends IntegrationTest {
                 LocalDate.now().plusYears(1), staff);
         Actor vendor = actor(Role.VENDOR, vendorId);
         repository.createDeployment().addString("bare-retirement.bpmn", BARE).name("bench").deploy();
-        // warm-up with a small lot each
-        driveOurs(20, vendorId, vendor);
-        driveBare(20);
+        Autovacuum autovacuum = new Autovacuum(NAPTIME);
+        crew = new Crew(DRIVERS);
+        // warm-up with a smaller lot each, long enough for the JIT to compile the hot paths
+        driveOurs(WARMUP, vendorId, vendor);
+        driveBare(WARMUP);
 
         List<Double> ours = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
+        List<CpuUse> oursCpu = new ArrayList<>();
+        List<CpuUse> bareCpu = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
+            CpuUse.Snapshot before = CpuUse.Snapshot.now();
             ours.add(driveOurs(ASSETS, vendorId, vendor));
+            CpuUse.Snapshot between = CpuUse.Snapshot.now();
             bare.add(driveBare(ASSETS));
-            System.out.printf("retirement run %d: ours %.1f assets/s, bare %.1f assets/s%n", run, ours.get(run),
-                    bare.get(run));
+            CpuUse.Snapshot after = CpuUse.Snapshot.now();
+            oursCpu.add(CpuUse.between(before, between, ASSETS));
+            bareCpu.add(CpuUse.between(between, after, ASSETS));
+            System.out.printf("retirement run %d: ours %.1f assets/s, bare %.1f assets/s%n  ours %s%n  bare %s%n",
+                    run, ours.get(run), bare.get(run), oursCpu.get(run), bareCpu.get(run));
         }
+        autovacuum.close();
+        crew.close();
         String report = """
-                ## Retirement workflow: a lot of %,d assets from request to closure (%d runs, medians)
+                ## Retirement workflow: a lot of %,d assets from request to closure (%d runs, medians; %d driver threads)
                 | what | median assets/s | runs |
                 |---|---|---|
                 | ours, through the module APIs (custody events, certificates of sanitization and disposition, lot handoff) | %.1f | %s |
                 | bare BPMN of the same shape, no-op delegates, same engine and database (baseline) | %.1f | %s |
                 | ratio bare / ours (how many times the bare engine is faster) | %.2f | |
-                """.formatted(ASSETS, RUNS, median(ours), format(ours, "%.1f"), median(bare), format(bare, "%.1f"),
-                median(bare) / median(ours));
+
+                Stand-in autovacuum every %d s (the benchmark server has autovacuum off).
+
+                CPU per asset (medians over the runs, milliseconds of CPU time per asset; %d vCPU):
+                | what | machine busy | this JVM | of it: drivers | of it: job executor | of it: custody sequencer | GC pauses (wall) | JIT (wall) | PostgreSQL server |
+                |---|---|---|---|---|---|---|---|---|
+                | ours | %s |
+                | bare | %s |
+                """.formatted(ASSETS, RUNS, DRIVERS, median(ours), format(ours, "%.1f"), median(bare),
+                format(bare, "%.1f"), median(bare) / median(ours), NAPTIME, Runtime.getRuntime().availableProcessors(),
+                CpuUse.medianRow(oursCpu), CpuUse.medianRow(bareCpu));
         System.out.println(report);
         Path out = Path.of("target", "bench", "retirement.md");
         Files.createDirectories(out.getParent());
@@ -128,7 +162,7 @@ class RetirementBenchmark extends IntegrationTest {
     }
 
     /** Drives {@code n} fresh assets through the whole retirement; returns assets per second to closure. */
-    private double driveOurs(int n, UUID vendorId, Actor vendor) {
+    private double driveOurs(int n, UUID vendorId, Actor vendor) throws Exception {
         List<Asset> assets = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < n; i++) {
@@ -136,12 +170,6 @@ class RetirementBenchmark extends IntegrationTest {
                     AssetType.DESKTOP, "Dell", "OptiPlex", null, null, null, null, "DC-1", null, "IT",
                     List.of(new MediumInput(MediaType.HDD_ATA, "WD", "Blue", "BM-" + run + "-" + i, null, false,
                             false))), staff));
-        }
-        long start = System.nanoTime();
-        List<UUID> ids = new ArrayList<>();
-        for (Asset asset : assets) {
-            ids.add(retirements.request(asset.id(), "Bench", DataConfidentiality.LOW,
-                    AssetDestination.INTERNAL_REUSE, staff).id());
         }
         List<DeprovisioningAttestation> attestations = List.of(
                 new DeprovisioningAttestation(DeprovisioningAttestation.System.MDM,
@@ -152,13 +180,22 @@ class RetirementBenchmark extends IntegrationTest {
                         DeprovisioningAttestation.Outcome.DONE, "bench"),
                 new DeprovisioningAttestation(DeprovisioningAttestation.System.REMOTE_ACCOUNTS,
                         DeprovisioningAttestation.Outcome.NOT_APPLICABLE, "bench"));
+        long start = System.nanoTime();
+        List<UUID> requested = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (Asset asset : assets) {
+            crew.offer("request:" + asset.id(), () -> requested.add(retirements.request(asset.id(), "Bench",
+                    DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE, staff).id()));
+        }
+        crew.awaitIdle();
+        List<UUID> ids = List.copyOf(requested);
         Set<UUID> mine = Set.copyOf(ids);
-        while (!allAwaitLot(ids)) {
+        Set<UUID> awaitingLot = new HashSet<>();
+        while (awaitingLot.size() < ids.size()) {
             boolean progressed = false;
             for (RetirementTask t : retirements.tasksFor(manager)) {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_ApproveRetirement")) {
-                    retirements.decide(t.retirementId(), true, null, manager);
-                    progressed = true;
+                    progressed |= crew.offer(t.id(),
+                            () -> retirements.decide(t.retirementId(), true, null, manager));
                 }
             }
             for (RetirementTask t : retirements.tasksFor(staff)) {
@@ -166,92 +203,110 @@ class RetirementBenchmark extends IntegrationTest {
                     continue;
                 }
                 if (t.step().equals("Task_AttestDeprovisioning")) {
-                    retirements.attestDeprovisioning(t.retirementId(), attestations, staff);
-                    progressed = true;
+                    progressed |= crew.offer(t.id(),
+                            () -> retirements.attestDeprovisioning(t.retirementId(), attestations, staff));
                 } else if (t.step().equals("Task_SanitizeMedium")) {
-                    retirements.recordSanitization(t.retirementId(), t.mediumId(), new SanitizationReport(operator,
-                            SanitizationTechnique.OVERWRITE, null, "nwipe", "0.37", VerificationMethod.QUICK_SAMPLING,
-                            true, "Unclassified", null, null, Instant.now().minusSeconds(60)), staff);
-                    progressed = true;
+                    progressed |= crew.offer(t.id(), () -> retirements.recordSanitization(t.retirementId(),
+                            t.mediumId(), new SanitizationReport(operator, SanitizationTechnique.OVERWRITE, null,
+                                    "nwipe", "0.37", VerificationMethod.QUICK_SAMPLING, true, "Unclassified",
+                                    null, null, Instant.now().minusSeconds(60)), staff));
                 }
             }
             for (RetirementTask t : retirements.tasksFor(verifier)) {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_VerifyMedium")) {
-                    retirements.recordVerification(t.retirementId(), t.mediumId(), new VerificationReport(validator,
-                            VerificationMethod.FULL, true, null, null), verifier);
-                    progressed = true;
+                    progressed |= crew.offer(t.id(), () -> retirements.recordVerification(t.retirementId(),
+                            t.mediumId(), new VerificationReport(validator, VerificationMethod.FULL, true, null,
+                                    null), verifier));
                 }
             }
-            if (!progressed) {
+            crew.check();
+            // like people, look at the inbox again once the steps taken from it are under way
+            crew.awaitBacklogOf(DRIVERS);
+            if (!progressed && crew.idle()) {
+                // nothing new for a person: the rest is with the job executor or waits for its lot
+                for (UUID id : ids) {
+                    if (!awaitingLot.contains(id) && lotProcess.awaitsLot(id)) {
+                        awaitingLot.add(id);
+                    }
+                }
+            }
+            if (!progressed && awaitingLot.size() < ids.size()) {
                 LockSupport.parkNanos(20_000_000);
             }
         }
-        UUID lot = lots.create(vendorId, ids.stream().map(id -> new Lots.NewItem(id, null)).toList(), "Bench carrier",
-                null, "Dock", staff).id();
+        crew.awaitIdle();
+        phase("waiting for their lot", start);
+        UUID lot = lots.create(vendorId, ids.stream().map(id -> new Lots.NewItem(id, null)).toList(),
+                "Bench carrier", null, "Dock", staff).id();
         awaitLotStep(lot, LotProcess.SIGN_OFF);
         lots.signOff(lot, staff);
         awaitLotStep(lot, LotProcess.PICKUP);
         lots.confirmPickup(lot, vendor);
         awaitLotStep(lot, LotProcess.RECEIPT);
         lots.reconcileReceipt(lot, assets.stream().map(Asset::serialNumber).toList(), vendor);
+        phase("lot received", start);
         while (!allIn(ids, RetirementStatus.CLOSED)) {
             boolean progressed = false;
             for (RetirementTask t : retirements.tasksFor(vendor)) {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_ProcessAsset")) {
-                    retirements.recordVendorProcessing(t.retirementId(), new VendorProcessing("B", true,
-                            DispositionMethod.RESALE, "Sold in bulk", null, "Leipzig",
-                            Instant.now().minus(1, ChronoUnit.MINUTES)), vendor);
-                    progressed = true;
+                    progressed |= crew.offer(t.id(), () -> retirements.recordVendorProcessing(t.retirementId(),
+                            new VendorProcessing("B", true, DispositionMethod.RESALE, "Sold in bulk", null,
+                                    "Leipzig", Instant.now().minus(1, ChronoUnit.MINUTES)), vendor));
                 }
             }
             for (RetirementTask t : retirements.tasksFor(staff)) {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_SettleAsset")) {
-                    retirements.settle(t.retirementId(), new Settlement(BigDecimal.TEN, BigDecimal.ONE, "EUR"),
-                            staff);
-                    progressed = true;
+                    progressed |= crew.offer(t.id(), () -> retirements.settle(t.retirementId(),
+                            new Settlement(BigDecimal.TEN, BigDecimal.ONE, "EUR"), staff));
                 }
             }
+            crew.check();
+            crew.awaitBacklogOf(DRIVERS);
             if (!progressed) {
                 LockSupport.parkNanos(20_000_000);
             }
         }
+        crew.awaitIdle();
+        phase("closed", start);
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Drives {@code n} instances of the bare process of the same shape; returns instances per second to the end. */
-    private double driveBare(int n) {
+    private double driveBare(int n) throws Exception {
         long start = System.nanoTime();
         String batch = UUID.randomUUID().toString();
         for (int i = 0; i < n; i++) {
-            runtime.startProcessInstanceByKey("bare-retirement", batch + "-" + i);
+            String key = batch + "-" + i;
+            crew.offer("start:" + key, () -> runtime.startProcessInstanceByKey("bare-retirement", key));
         }
+        crew.awaitIdle();
         while (runtime.createProcessInstanceQuery().processDefinitionKey("bare-retirement")
                 .processInstanceBusinessKeyLike(batch + "%").count() > 0) {
             boolean progressed = false;
             for (Task t : tasks.createTaskQuery().processDefinitionKey("bare-retirement")
                     .processInstanceBusinessKeyLike(batch + "%").listPage(0, 500)) {
-                tasks.complete(t.getId());
-                progressed = true;
+                progressed |= crew.offer(t.getId(), () -> tasks.complete(t.getId()));
             }
             for (var e : runtime.createExecutionQuery().processDefinitionKey("bare-retirement")
                     .messageEventSubscriptionName("BareLotReceived").listPage(0, 500)) {
-                runtime.messageEventReceived("BareLotReceived", e.getId());
-                progressed = true;
+                progressed |= crew.offer(e.getId(), () -> runtime.messageEventReceived("BareLotReceived",
+                        e.getId()));
             }
+            crew.check();
+            crew.awaitBacklogOf(DRIVERS);
             if (!progressed) {
                 LockSupport.parkNanos(20_000_000);
             }
         }
+        crew.awaitIdle();
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    private boolean allAwaitLot(List<UUID> ids) {
-        for (UUID id : ids) {
-            if (!lotProcess.awaitsLot(id)) {
-                return false;
-            }
-        }
-        return true;
+    /** The driver threads, one crew for the whole benchmark (their CPU time is counted per thread). */
+    private Crew crew;
+
+    private static void phase(String what, long start) {
+        System.out.printf("  %-24s after %6.1f s%n", what, (System.nanoTime() - start) / 1e9);
     }
 
     private boolean allIn(List<UUID> ids, RetirementStatus status) {
@@ -267,13 +322,238 @@ class RetirementBenchmark extends IntegrationTest {
         }
     }
 
+    /**
+     * Stands in for PostgreSQL's autovacuum, which the benchmark server has off (its default is on): every
+     * {@code naptime} seconds, each table of the test database with more dead or changed rows than autovacuum's
+     * default thresholds (vacuum: 50 + 20% of its rows dead; analyse: 50 + 10% changed) is vacuumed or analysed
+     * as its owner. Its CPU counts in the PostgreSQL server's, as autovacuum's would.
+     */
+    static final class Autovacuum implements AutoCloseable {
+
+        private final java.util.concurrent.ScheduledExecutorService timer;
+        private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
+
+        Autovacuum(int naptime) {
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-autovacuum");
+                t.setDaemon(true);
+                return t;
+            });
+            if (naptime > 0) {
+                timer.scheduleWithFixedDelay(this::pass, 0, naptime, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+
+        private void pass() {
+            com.itadcustody.support.TestDatabase db = com.itadcustody.support.TestDatabase.get();
+            try (java.sql.Connection owner = java.sql.DriverManager.getConnection(db.url(), db.ownerUser(),
+                    db.ownerPassword()); java.sql.Statement s = owner.createStatement()) {
+                List<String> vacuum = new ArrayList<>();
+                List<String> analyze = new ArrayList<>();
+                try (java.sql.ResultSet rs = s.executeQuery("""
+                        select quote_ident(t.schemaname) || '.' || quote_ident(t.relname),
+                               t.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0),
+                               t.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
+                        from pg_stat_user_tables t join pg_class c on c.oid = t.relid
+                        where pg_has_role(c.relowner, 'USAGE')""")) {
+                    while (rs.next()) {
+                        if (rs.getBoolean(2)) {
+                            vacuum.add(rs.getString(1));
+                        } else if (rs.getBoolean(3)) {
+                            analyze.add(rs.getString(1));
+                        }
+                    }
+                }
+                for (String table : vacuum) {
+                    s.execute("vacuum analyze " + table);
+                }
+                for (String table : analyze) {
+                    s.execute("analyze " + table);
+                }
+                passes.incrementAndGet();
+            } catch (java.sql.SQLException e) {
+                System.out.println("bench autovacuum pass failed: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            timer.shutdownNow();
+            timer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /**
+     * The people working through the inbox: a fixed number of threads, each doing one step at a time. Each piece of
+     * work (a task id) is taken at most once, so a task still listed while it is being completed is not done twice.
+     */
+    static final class Crew implements AutoCloseable {
+
+        private final java.util.concurrent.ExecutorService pool;
+        private final Set<String> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        Crew(int threads) {
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "bench-driver-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Hands out the work unless this key was handed out before; whether it was new. */
+        boolean offer(String key, Runnable work) {
+            if (!taken.add(key)) {
+                return false;
+            }
+            running.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+            return true;
+        }
+
+        /** Whether no work handed out is still running. */
+        boolean idle() {
+            return running.get() == 0;
+        }
+
+        /** Fails with the first failure of any work so far. */
+        void check() {
+            Throwable failure = failures.peek();
+            if (failure != null) {
+                throw new AssertionError("a driver step failed", failure);
+            }
+        }
+
+        /** Waits until at most {@code backlog} pieces of work handed out are not done yet. */
+        void awaitBacklogOf(int backlog) {
+            while (running.get() > backlog) {
+                LockSupport.parkNanos(2_000_000);
+            }
+            check();
+        }
+
+        /** Waits until all work handed out is done. */
+        void awaitIdle() {
+            while (running.get() > 0) {
+                LockSupport.parkNanos(5_000_000);
+            }
+            check();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            pool.shutdown();
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+    }
+
+    /** CPU time spent per asset between two snapshots, in milliseconds, split by who spent it. */
+    record CpuUse(double machine, double jvm, double drivers, double jobs, double sequencer, double gc,
+            double jit, double postgres) {
+
+        static CpuUse between(Snapshot a, Snapshot b, int assets) {
+            double f = 1000.0 / assets;
+            return new CpuUse((b.machine - a.machine) * f, (b.jvm - a.jvm) * f, (b.drivers - a.drivers) * f,
+                    (b.jobs - a.jobs) * f, (b.sequencer - a.sequencer) * f, (b.gc - a.gc) * f, (b.jit - a.jit) * f,
+                    (b.postgres - a.postgres) * f);
+        }
+
+        static String medianRow(List<CpuUse> uses) {
+            return String.join(" | ", java.util.stream.Stream.<java.util.function.ToDoubleFunction<CpuUse>>of(
+                    CpuUse::machine, CpuUse::jvm, CpuUse::drivers, CpuUse::jobs, CpuUse::sequencer, CpuUse::gc,
+                    CpuUse::jit, CpuUse::postgres).map(f -> "%.0f".formatted(median(uses.stream()
+                            .map(f::applyAsDouble).toList()))).toList());
+        }
+
+        @Override
+        public String toString() {
+            return ("CPU ms per asset: machine %.0f, JVM %.0f (drivers %.0f, job executor %.0f, sequencer %.0f;"
+                    + " GC pauses %.0f, JIT %.0f), PostgreSQL %.0f").formatted(machine, jvm, drivers, jobs,
+                    sequencer, gc, jit, postgres);
+        }
+
+        /**
+         * CPU seconds so far: the machine busy (all processes), this JVM, its driver threads (and the test's main
+         * thread), its job executor threads, the custody sequencer, and the PostgreSQL server's processes.
+         */
+        record Snapshot(double machine, double jvm, double drivers, double jobs, double sequencer, double gc,
+                double jit, double postgres) {
+
+            static Snapshot now() {
+                try {
+                    String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                    double busy = 0;
+                    for (int i = 1; i < cpu.length && i <= 8; i++) {
+                        if (i != 4 && i != 5) {
+                            busy += Long.parseLong(cpu[i]);
+                        }
+                    }
+                    double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+                    double drivers = 0;
+                    double jobs = 0;
+                    double sequencer = 0;
+                    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                        if (info == null) {
+                            continue;
+                        }
+                        double seconds = Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1e9;
+                        String name = info.getThreadName();
+                        if (name.startsWith("bench-driver") || name.equals("main")) {
+                            drivers += seconds;
+                        } else if (name.startsWith("camundaTaskExecutor")) {
+                            jobs += seconds;
+                        } else if (name.startsWith("custody-sequencer")) {
+                            sequencer += seconds;
+                        }
+                    }
+                    double postgres = 0;
+                    try (var procs = Files.list(Path.of("/proc"))) {
+                        for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                            try {
+                                String stat = Files.readString(proc.resolve("stat"));
+                                if (stat.contains("(postgres)")) {
+                                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                                    postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                                }
+                            } catch (Exception gone) {
+                                // the process ended meanwhile
+                            }
+                        }
+                    }
+                    double gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                            .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3;
+                    double jit = java.lang.management.ManagementFactory.getCompilationMXBean()
+                            .getTotalCompilationTime() / 1e3;
+                    return new Snapshot(busy / 100, jvm, drivers, jobs, sequencer, gc, jit, postgres / 100);
+                } catch (Exception e) {
+                    return new Snapshot(0, 0, 0, 0, 0, 0, 0, 0);
+                }
+            }
+        }
+    }
+
     private static Actor actor(Role role, UUID vendorId) {
         return new Actor(UUID.randomUUID(), "bench-" + role.name().toLowerCase(), Set.of(role), vendorId);
     }
 
 
 
-    /** The asset-retirement shape without any of our work: user tasks, no-op service tasks, the same waits. */
+    /**
+     * The asset-retirement shape without any of our work: user tasks, no-op service tasks, the same waits, the same
+     * asynchronous continuations and the same SLA timers (approval, vendor processing).
+     */
     static final String BARE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -283,12 +563,19 @@ class RetirementBenchmark extends IntegrationTest {
                 <bpmn:startEvent id="s" camunda:asyncBefore="true"/>
                 <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="approve"/>
                 <bpmn:userTask id="approve"/>
+                <bpmn:boundaryEvent id="approveOverdue" attachedToRef="approve" cancelActivity="false">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:sequenceFlow id="f1b" sourceRef="approveOverdue" targetRef="approveEscalated"/>
+                <bpmn:endEvent id="approveEscalated"/>
                 <bpmn:sequenceFlow id="f2" sourceRef="approve" targetRef="split"/>
                 <bpmn:parallelGateway id="split"/>
                 <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="reclaim"/>
                 <bpmn:serviceTask id="reclaim" camunda:asyncBefore="true" camunda:expression="${true}"/>
                 <bpmn:sequenceFlow id="f4" sourceRef="reclaim" targetRef="join"/>
-                <bpmn:sequenceFlow id="f5" sourceRef="split" targetRef="deprovision"/>
+                <bpmn:sequenceFlow id="f5" sourceRef="split" targetRef="connectors"/>
+                <bpmn:serviceTask id="connectors" camunda:asyncBefore="true" camunda:expression="${true}"/>
+                <bpmn:sequenceFlow id="f5b" sourceRef="connectors" targetRef="deprovision"/>
                 <bpmn:userTask id="deprovision"/>
                 <bpmn:sequenceFlow id="f6" sourceRef="deprovision" targetRef="join"/>
                 <bpmn:parallelGateway id="join" camunda:asyncBefore="true"/>
@@ -306,6 +593,11 @@ class RetirementBenchmark extends IntegrationTest {
                 <bpmn:intermediateCatchEvent id="received"><bpmn:messageEventDefinition messageRef="M"/></bpmn:intermediateCatchEvent>
                 <bpmn:sequenceFlow id="f13" sourceRef="received" targetRef="process"/>
                 <bpmn:userTask id="process"/>
+                <bpmn:boundaryEvent id="processOverdue" attachedToRef="process" cancelActivity="false">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>P30D</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:sequenceFlow id="f13b" sourceRef="processOverdue" targetRef="processEscalated"/>
+                <bpmn:endEvent id="processEscalated"/>
                 <bpmn:sequenceFlow id="f14" sourceRef="process" targetRef="settle"/>
                 <bpmn:userTask id="settle"/>
                 <bpmn:sequenceFlow id="f15" sourceRef="settle" targetRef="close"/>
