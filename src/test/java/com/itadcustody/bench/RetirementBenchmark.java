@@ -71,6 +71,12 @@ class RetirementBenchmark extends IntegrationTest {
      * dead row on each query.
      */
     static final int NAPTIME = Integer.getInteger("bench.retirement.naptime", 10);
+    /**
+     * Milliseconds at least between two reads of the inbox, for ours and the baseline alike: people look at their
+     * task list now and then, not in a loop (unthrottled, the dispatcher read it about 40 times a second, and each
+     * read of 500 tasks costs the database more than a step).
+     */
+    static final int POLL_MS = Integer.getInteger("bench.retirement.poll", 200);
     /** Threads completing steps, for ours and the baseline alike (people work in parallel). */
     static final int DRIVERS = Integer.getInteger("bench.retirement.drivers", 4);
 
@@ -145,7 +151,7 @@ class RetirementBenchmark extends IntegrationTest {
                 | bare BPMN of the same shape, no-op delegates, same engine and database (baseline) | %.1f | %s |
                 | ratio bare / ours (how many times the bare engine is faster) | %.2f | |
 
-                Stand-in autovacuum every %d s (the benchmark server has autovacuum off).
+                Stand-in autovacuum every %d s (the benchmark server has autovacuum off); inbox read at most every %d ms.
 
                 CPU per asset (medians over the runs, milliseconds of CPU time per asset; %d vCPU):
                 | what | machine busy | this JVM | of it: drivers | of it: job executor | of it: custody sequencer | GC pauses (wall) | JIT (wall) | PostgreSQL server |
@@ -153,7 +159,7 @@ class RetirementBenchmark extends IntegrationTest {
                 | ours | %s |
                 | bare | %s |
                 """.formatted(ASSETS, RUNS, DRIVERS, median(ours), format(ours, "%.1f"), median(bare),
-                format(bare, "%.1f"), median(bare) / median(ours), NAPTIME, Runtime.getRuntime().availableProcessors(),
+                format(bare, "%.1f"), median(bare) / median(ours), NAPTIME, POLL_MS, Runtime.getRuntime().availableProcessors(),
                 CpuUse.medianRow(oursCpu), CpuUse.medianRow(bareCpu));
         System.out.println(report);
         Path out = Path.of("target", "bench", "retirement.md");
@@ -191,6 +197,7 @@ class RetirementBenchmark extends IntegrationTest {
         Set<UUID> mine = Set.copyOf(ids);
         Set<UUID> awaitingLot = new HashSet<>();
         while (awaitingLot.size() < ids.size()) {
+            long polled = System.nanoTime();
             boolean progressed = false;
             for (RetirementTask t : retirements.tasksFor(manager)) {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_ApproveRetirement")) {
@@ -222,6 +229,7 @@ class RetirementBenchmark extends IntegrationTest {
             crew.check();
             // like people, look at the inbox again once the steps taken from it are under way
             crew.awaitBacklogOf(DRIVERS);
+            pause(polled);
             if (!progressed && crew.idle()) {
                 // nothing new for a person: the rest is with the job executor or waits for its lot
                 for (UUID id : ids) {
@@ -229,9 +237,6 @@ class RetirementBenchmark extends IntegrationTest {
                         awaitingLot.add(id);
                     }
                 }
-            }
-            if (!progressed && awaitingLot.size() < ids.size()) {
-                LockSupport.parkNanos(20_000_000);
             }
         }
         crew.awaitIdle();
@@ -246,25 +251,23 @@ class RetirementBenchmark extends IntegrationTest {
         lots.reconcileReceipt(lot, assets.stream().map(Asset::serialNumber).toList(), vendor);
         phase("lot received", start);
         while (!allIn(ids, RetirementStatus.CLOSED)) {
-            boolean progressed = false;
+            long polled = System.nanoTime();
             for (RetirementTask t : retirements.tasksFor(vendor)) {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_ProcessAsset")) {
-                    progressed |= crew.offer(t.id(), () -> retirements.recordVendorProcessing(t.retirementId(),
+                    crew.offer(t.id(), () -> retirements.recordVendorProcessing(t.retirementId(),
                             new VendorProcessing("B", true, DispositionMethod.RESALE, "Sold in bulk", null,
                                     "Leipzig", Instant.now().minus(1, ChronoUnit.MINUTES)), vendor));
                 }
             }
             for (RetirementTask t : retirements.tasksFor(staff)) {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_SettleAsset")) {
-                    progressed |= crew.offer(t.id(), () -> retirements.settle(t.retirementId(),
+                    crew.offer(t.id(), () -> retirements.settle(t.retirementId(),
                             new Settlement(BigDecimal.TEN, BigDecimal.ONE, "EUR"), staff));
                 }
             }
             crew.check();
             crew.awaitBacklogOf(DRIVERS);
-            if (!progressed) {
-                LockSupport.parkNanos(20_000_000);
-            }
+            pause(polled);
         }
         crew.awaitIdle();
         phase("closed", start);
@@ -282,21 +285,19 @@ class RetirementBenchmark extends IntegrationTest {
         crew.awaitIdle();
         while (runtime.createProcessInstanceQuery().processDefinitionKey("bare-retirement")
                 .processInstanceBusinessKeyLike(batch + "%").count() > 0) {
-            boolean progressed = false;
+            long polled = System.nanoTime();
             for (Task t : tasks.createTaskQuery().processDefinitionKey("bare-retirement")
                     .processInstanceBusinessKeyLike(batch + "%").listPage(0, 500)) {
-                progressed |= crew.offer(t.getId(), () -> tasks.complete(t.getId()));
+                crew.offer(t.getId(), () -> tasks.complete(t.getId()));
             }
             for (var e : runtime.createExecutionQuery().processDefinitionKey("bare-retirement")
                     .messageEventSubscriptionName("BareLotReceived").listPage(0, 500)) {
-                progressed |= crew.offer(e.getId(), () -> runtime.messageEventReceived("BareLotReceived",
+                crew.offer(e.getId(), () -> runtime.messageEventReceived("BareLotReceived",
                         e.getId()));
             }
             crew.check();
             crew.awaitBacklogOf(DRIVERS);
-            if (!progressed) {
-                LockSupport.parkNanos(20_000_000);
-            }
+            pause(polled);
         }
         crew.awaitIdle();
         return n / ((System.nanoTime() - start) / 1e9);
@@ -304,6 +305,14 @@ class RetirementBenchmark extends IntegrationTest {
 
     /** The driver threads, one crew for the whole benchmark (their CPU time is counted per thread). */
     private Crew crew;
+
+    /** Waits until {@link #POLL_MS} have passed since the inbox was read at {@code polled} (nanoTime). */
+    private static void pause(long polled) {
+        long left = polled + POLL_MS * 1_000_000L - System.nanoTime();
+        if (left > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
 
     private static void phase(String what, long start) {
         System.out.printf("  %-24s after %6.1f s%n", what, (System.nanoTime() - start) / 1e9);
