@@ -3,6 +3,7 @@ package com.itadcustody.retirement.process;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -35,11 +36,13 @@ public class LotProcess {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ProcessMessages messages;
+    private final ManagementService management;
 
-    LotProcess(RuntimeService runtime, TaskService tasks, ProcessMessages messages) {
+    LotProcess(RuntimeService runtime, TaskService tasks, ProcessMessages messages, ManagementService management) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.messages = messages;
+        this.management = management;
     }
 
     /** Starts the handoff of a lot (asynchronously, after the caller's commit). */
@@ -49,14 +52,14 @@ public class LotProcess {
 
     /** The lot's waiting task at this step, if it waits there. */
     public Optional<String> waitingTask(UUID lotId, String step) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(lotId.toString())
-                .taskDefinitionKey(step).list().stream().map(Task::getId).findFirst();
+        return WaitingTasks.of(runtime, tasks, management, PROCESS_KEY, lotId.toString()).stream()
+                .filter(t -> step.equals(t.getTaskDefinitionKey())).map(Task::getId).findFirst();
     }
 
     /** The step the lot waits at, if any. */
     public Optional<String> currentStep(UUID lotId) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(lotId.toString())
-                .list().stream().map(Task::getTaskDefinitionKey).findFirst();
+        return WaitingTasks.of(runtime, tasks, management, PROCESS_KEY, lotId.toString()).stream()
+                .map(Task::getTaskDefinitionKey).findFirst();
     }
 
     /** Completes a lot step done by this user: 409 {@code claimed-by-another} when another user claimed it. */

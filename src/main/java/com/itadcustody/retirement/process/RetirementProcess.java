@@ -111,24 +111,24 @@ public class RetirementProcess {
 
     /** The waiting user task of this request at this step, if it waits there. */
     public Optional<String> waitingTask(UUID requestId, String step) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(requestId.toString()).taskDefinitionKey(step).list().stream()
-                .map(Task::getId).findFirst();
+        return waiting(requestId).stream().filter(t -> step.equals(t.getTaskDefinitionKey())).map(Task::getId)
+                .findFirst();
     }
 
     /** The waiting user task of this request at this step for one medium (multi-instance), if it waits there. */
     public Optional<String> waitingTaskForMedium(UUID requestId, String step, UUID mediumId) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(requestId.toString()).taskDefinitionKey(step).list().stream()
+        return waiting(requestId).stream().filter(t -> step.equals(t.getTaskDefinitionKey()))
                 .filter(t -> mediumId.toString().equals(runtime.getVariable(t.getExecutionId(), "mediumId")))
                 .map(Task::getId).findFirst();
     }
 
     /** The step the request waits at now, if any. */
     public Optional<String> currentStep(UUID requestId) {
-        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(requestId.toString()).list().stream()
-                .map(Task::getTaskDefinitionKey).findFirst();
+        return waiting(requestId).stream().map(Task::getTaskDefinitionKey).findFirst();
+    }
+
+    private List<Task> waiting(UUID requestId) {
+        return WaitingTasks.of(runtime, tasks, management, PROCESS_KEY, requestId.toString());
     }
 
     /** Completes the approval step with the decision (409 {@code claimed-by-another} as {@link #complete}). */
