@@ -142,7 +142,7 @@ public class Deprovisioning {
             if (failure.httpStatus() != null) {
                 data.put("httpStatus", failure.httpStatus());
             }
-            custody.append(event(asset, "DEPROVISIONING_FAILED", Actor.system(), data));
+            custody.append(WorkflowEvents.of(asset, "DEPROVISIONING_FAILED", Actor.system(), data));
         });
         return failure;
     }
@@ -200,7 +200,7 @@ public class Deprovisioning {
             throw DomainRuleViolated.conflict("nothing-to-retry", null, "the de-provisioning connectors of retirement "
                     + retirementId + " have not failed");
         }
-        custody.append(event(assets.describe(request.assetId()), "DEPROVISIONING_RETRIED", actor,
+        custody.append(WorkflowEvents.of(assets.describe(request.assetId()), "DEPROVISIONING_RETRIED", actor,
                 Map.of("retirementId", retirementId.toString())));
         return status(retirementId);
     }
@@ -209,11 +209,6 @@ public class Deprovisioning {
     @Transactional(readOnly = true)
     public List<RetirementIncident> openIncidents() {
         return incidents.open(500);
-    }
-
-    private static CustodyEvent event(AssetSummary asset, String type, Actor actor, Map<String, Object> data) {
-        return new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null, type, Instant.now(),
-                actor, null, List.of(), data);
     }
 
     private static Instant now() {

@@ -1,8 +1,6 @@
 package com.itadcustody.retirement;
 
 import com.itadcustody.asset.AssetCatalog;
-import com.itadcustody.asset.AssetSummary;
-import com.itadcustody.custody.CustodyEvent;
 import com.itadcustody.custody.CustodyLog;
 import com.itadcustody.retirement.internal.LotStore;
 import com.itadcustody.retirement.internal.RetirementRequests;
@@ -56,7 +54,7 @@ public class Escalations {
         RetirementView request = requests.find(retirementId)
                 .orElseThrow(() -> new NotFound("retirement", retirementId));
         Instant at = Instant.now();
-        custody.append(event(assets.describe(request.assetId()), "RETIREMENT_ESCALATED", Actor.system(),
+        custody.append(WorkflowEvents.of(assets.describe(request.assetId()), "RETIREMENT_ESCALATED", Actor.system(),
                 Map.of("retirementId", retirementId.toString(), "step", step, "sla", sla)));
         events.publishEvent(new SlaBreached(retirementId, null, List.of(request.assetId()), step, sla, at));
     }
@@ -67,7 +65,7 @@ public class Escalations {
         LotView lot = lots.find(lotId).orElseThrow(() -> new NotFound("lot", lotId));
         Instant at = Instant.now();
         for (LotView.Item item : lot.items()) {
-            custody.append(event(assets.describe(item.assetId()), "RETIREMENT_ESCALATED", Actor.system(),
+            custody.append(WorkflowEvents.of(assets.describe(item.assetId()), "RETIREMENT_ESCALATED", Actor.system(),
                     Map.of("retirementId", item.retirementId().toString(), "lotId", lotId.toString(), "step", step,
                             "sla", sla)));
         }
@@ -88,7 +86,7 @@ public class Escalations {
                 retirementProcess.waitingTask(retirementId, RetirementProcess.FOLLOW_UP_OVERDUE_VENDOR_PROCESSING))
                 .orElseThrow(() -> DomainRuleViolated.conflict("step-not-open", null,
                         "retirement " + retirementId + " has no open escalation"));
-        custody.append(event(assets.describe(request.assetId()), "ESCALATION_ACKNOWLEDGED", actor,
+        custody.append(WorkflowEvents.of(assets.describe(request.assetId()), "ESCALATION_ACKNOWLEDGED", actor,
                 acknowledgement("retirementId", retirementId, comment)));
         retirementProcess.complete(task, actor.userId());
     }
@@ -106,7 +104,7 @@ public class Escalations {
                 .orElseThrow(() -> DomainRuleViolated.conflict("step-not-open", null,
                         "lot " + lotId + " has no open escalation"));
         for (LotView.Item item : lot.items()) {
-            custody.append(event(assets.describe(item.assetId()), "ESCALATION_ACKNOWLEDGED", actor,
+            custody.append(WorkflowEvents.of(assets.describe(item.assetId()), "ESCALATION_ACKNOWLEDGED", actor,
                     acknowledgement("lotId", lotId, comment)));
         }
         lotProcess.complete(task, actor.userId());
@@ -138,8 +136,4 @@ public class Escalations {
         }
     }
 
-    private static CustodyEvent event(AssetSummary asset, String type, Actor actor, Map<String, Object> data) {
-        return new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null, type, Instant.now(),
-                actor, null, List.of(), data);
-    }
 }

@@ -7,7 +7,6 @@ import com.itadcustody.asset.AssetCatalog;
 import com.itadcustody.asset.AssetLifecycle;
 import com.itadcustody.asset.AssetStatus;
 import com.itadcustody.asset.AssetSummary;
-import com.itadcustody.custody.CustodyEvent;
 import com.itadcustody.custody.CustodyLog;
 import com.itadcustody.retirement.internal.LotStore;
 import com.itadcustody.retirement.internal.RetirementRequests;
@@ -108,7 +107,7 @@ public class Lots {
             if (asset.status() == AssetStatus.RETIREMENT_APPROVED) {
                 lifecycle.transition(asset.id(), AssetStatus.SANITIZED, actor, "every medium certified");
             }
-            custody.append(event(asset, "LOT_ASSIGNED", actor, Map.of("lotId", id.toString(), "vendorId",
+            custody.append(WorkflowEvents.of(asset, "LOT_ASSIGNED", actor, Map.of("lotId", id.toString(), "vendorId",
                     vendorId.toString())));
         }
         process.start(id, vendorId);
@@ -124,7 +123,7 @@ public class Lots {
         String sha = Sha256.hex(manifest(lot));
         lots.signOff(lotId, sha, actor.userId(), now());
         for (LotView.Item item : lot.items()) {
-            custody.append(event(assets.describe(item.assetId()), "MANIFEST_SIGNED", actor,
+            custody.append(WorkflowEvents.of(assets.describe(item.assetId()), "MANIFEST_SIGNED", actor,
                     Map.of("lotId", lotId.toString(), "manifestSha256", sha)));
         }
         process.complete(task, actor.userId());
@@ -149,7 +148,7 @@ public class Lots {
         for (LotView.Item item : lot.items()) {
             AssetSummary asset = assets.describe(item.assetId());
             lifecycle.transition(asset.id(), AssetStatus.RELEASED_TO_VENDOR, actor, "picked up in lot " + lotId);
-            custody.append(event(asset, "PICKED_UP", actor, Map.of("lotId", lotId.toString())));
+            custody.append(WorkflowEvents.of(asset, "PICKED_UP", actor, Map.of("lotId", lotId.toString())));
         }
         process.complete(task, actor.userId());
         return get(lotId, actor);
@@ -172,10 +171,10 @@ public class Lots {
             AssetSummary asset = assets.describe(item.assetId());
             if (received.contains(serial)) {
                 lots.outcome(lotId, item.retirementId(), "RECEIVED");
-                custody.append(event(asset, "RECEIVED", actor, Map.of("lotId", lotId.toString())));
+                custody.append(WorkflowEvents.of(asset, "RECEIVED", actor, Map.of("lotId", lotId.toString())));
             } else {
                 lots.discrepancy(lotId, "MISSING", item.assetSerial());
-                custody.append(event(asset, "RECEIPT_DISCREPANCY", actor, Map.of("lotId", lotId.toString(),
+                custody.append(WorkflowEvents.of(asset, "RECEIPT_DISCREPANCY", actor, Map.of("lotId", lotId.toString(),
                         "kind", "MISSING")));
             }
         }
@@ -226,13 +225,13 @@ public class Lots {
                 AssetSummary asset = assets.describe(item.assetId());
                 if (resolution.equals("FOUND")) {
                     lots.outcome(lotId, item.retirementId(), "RECEIVED");
-                    custody.append(event(asset, "RECEIVED", actor, Map.of("lotId", lotId.toString(),
+                    custody.append(WorkflowEvents.of(asset, "RECEIVED", actor, Map.of("lotId", lotId.toString(),
                             "afterDiscrepancy", true)));
                 } else {
                     lots.outcome(lotId, item.retirementId(), "LOST_IN_TRANSIT");
                     lifecycle.transition(asset.id(), AssetStatus.LOST, actor, "lost in transit in lot " + lotId);
                     requests.markLost(item.retirementId(), actor.userId(), now, "lost in transit in lot " + lotId);
-                    custody.append(event(asset, "LOST_IN_TRANSIT", actor, Map.of("lotId", lotId.toString(),
+                    custody.append(WorkflowEvents.of(asset, "LOST_IN_TRANSIT", actor, Map.of("lotId", lotId.toString(),
                             "incident", true)));
                     process.lostInTransit(item.retirementId());
                 }
@@ -326,11 +325,6 @@ public class Lots {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static CustodyEvent event(AssetSummary asset, String type, Actor actor, Map<String, Object> data) {
-        return new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null, type, Instant.now(),
-                actor, null, List.of(), data);
     }
 
     private static void requireRole(Actor actor, Role role, String what) {

@@ -116,7 +116,7 @@ public class Retirements {
         if (sanitizationVendorId != null) {
             data.put("sanitizationVendorId", sanitizationVendorId.toString());
         }
-        custody.append(event(asset, "RETIREMENT_REQUESTED", actor, data));
+        custody.append(WorkflowEvents.of(asset, "RETIREMENT_REQUESTED", actor, data));
         process.start(id, assetId, confidentiality.needsBackupDecision(), sanitizationVendorId);
         return get(id);
     }
@@ -188,7 +188,7 @@ public class Retirements {
         Map<String, Object> data = new HashMap<>();
         data.put("retirementId", retirementId.toString());
         data.put("backedUp", where != null);
-        custody.append(event(assets.describe(request.assetId()), "BACKUP_CONFIRMED", actor, data));
+        custody.append(WorkflowEvents.of(assets.describe(request.assetId()), "BACKUP_CONFIRMED", actor, data));
         process.complete(task, actor.userId());
         return get(retirementId);
     }
@@ -229,7 +229,7 @@ public class Retirements {
         Instant at = now();
         for (DeprovisioningAttestation a : attestations) {
             requests.attest(retirementId, a, actor.userId(), at);
-            custody.append(event(asset, "DEPROVISIONED", actor, Map.of("retirementId", retirementId.toString(),
+            custody.append(WorkflowEvents.of(asset, "DEPROVISIONED", actor, Map.of("retirementId", retirementId.toString(),
                     "system", a.system().name(), "outcome", a.outcome().name(), "evidence", a.evidence().strip())));
         }
         process.complete(task, actor.userId());
@@ -249,7 +249,7 @@ public class Retirements {
         }
         int released = seats.releaseAllSeatsOf(request.assetId(), Actor.system());
         requests.recordLicensesReleased(retirementId, released);
-        custody.append(event(assets.describe(request.assetId()), "LICENSES_RECLAIMED", Actor.system(),
+        custody.append(WorkflowEvents.of(assets.describe(request.assetId()), "LICENSES_RECLAIMED", Actor.system(),
                 Map.of("retirementId", retirementId.toString(), "released", released)));
         return released;
     }
@@ -453,7 +453,7 @@ public class Retirements {
                     "a destruction records the particle size");
         }
         AssetSummary asset = assets.describe(request.assetId());
-        custody.append(event(asset, "ASSET_GRADED", actor, Map.of("retirementId", retirementId.toString(),
+        custody.append(WorkflowEvents.of(asset, "ASSET_GRADED", actor, Map.of("retirementId", retirementId.toString(),
                 "grade", processing.grade().strip(), "functional", processing.functional())));
         String type = switch (processing.disposition()) {
             case RESALE -> "ASSET_SOLD";
@@ -481,7 +481,7 @@ public class Retirements {
         RetirementView request = approved(retirementId);
         String task = step(retirementId, RetirementProcess.SETTLE);
         requests.recordSettlement(retirementId, json(settlement), actor.userId(), now());
-        custody.append(event(assets.describe(request.assetId()), "SETTLED", actor, Map.of(
+        custody.append(WorkflowEvents.of(assets.describe(request.assetId()), "SETTLED", actor, Map.of(
                 "retirementId", retirementId.toString(), "valueRecovered", settlement.valueRecovered().toPlainString(),
                 "fees", settlement.fees().toPlainString(), "currency", settlement.currency())));
         process.complete(task, actor.userId());
@@ -521,7 +521,7 @@ public class Retirements {
         AssetSummary asset = assets.describe(request.assetId());
         lifecycle.transition(asset.id(), AssetStatus.DISPOSED, Actor.system(), "retirement closed with " + number);
         requests.closeWithCertificate(retirementId, number, now());
-        custody.append(event(asset, "RETIREMENT_CLOSED", Actor.system(), Map.of("retirementId",
+        custody.append(WorkflowEvents.of(asset, "RETIREMENT_CLOSED", Actor.system(), Map.of("retirementId",
                 retirementId.toString(), "dispositionCertificate", number)));
         return number;
     }
@@ -579,7 +579,7 @@ public class Retirements {
         if (comment != null && !comment.isBlank()) {
             data.put("comment", comment.strip());
         }
-        custody.append(event(asset, approve ? "RETIREMENT_APPROVED" : "RETIREMENT_REJECTED", actor, data));
+        custody.append(WorkflowEvents.of(asset, approve ? "RETIREMENT_APPROVED" : "RETIREMENT_REJECTED", actor, data));
         process.completeApproval(task, approve, actor.userId());
         return get(retirementId);
     }
@@ -601,7 +601,7 @@ public class Retirements {
         AssetSummary asset = assets.describe(request.assetId());
         requests.close(retirementId, RetirementStatus.CANCELLED, actor.userId(), now(), reason.strip());
         lifecycle.transition(asset.id(), AssetStatus.IN_SERVICE, actor, "retirement cancelled");
-        custody.append(event(asset, "RETIREMENT_CANCELLED", actor, Map.of("retirementId", retirementId.toString(),
+        custody.append(WorkflowEvents.of(asset, "RETIREMENT_CANCELLED", actor, Map.of("retirementId", retirementId.toString(),
                 "reason", reason.strip())));
         if (process.isRunning(retirementId)) {
             process.cancel(retirementId);
@@ -694,11 +694,6 @@ public class Retirements {
     private String step(UUID retirementId, String step) {
         return process.waitingTask(retirementId, step).orElseThrow(() -> DomainRuleViolated.conflict(
                 "step-not-open", null, "retirement " + retirementId + " is not waiting at " + step));
-    }
-
-    private static CustodyEvent event(AssetSummary asset, String type, Actor actor, Map<String, Object> data) {
-        return new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null, type, Instant.now(),
-                actor, null, List.of(), data);
     }
 
     private static void requireRole(Actor actor, Set<Role> allowed, String what) {

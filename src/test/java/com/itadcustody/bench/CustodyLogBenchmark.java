@@ -767,30 +767,8 @@ class CustodyLogBenchmark extends IntegrationTest {
      */
     private static double[] cpuCounters() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            double busy = 0;
-            for (int i = 1; i < cpu.length && i <= 8; i++) {
-                if (i != 4 && i != 5) {
-                    busy += Long.parseLong(cpu[i]);
-                }
-            }
-            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-            double postgres = 0;
-            try (var procs = Files.list(Path.of("/proc"))) {
-                for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-                    try {
-                        String stat = Files.readString(proc.resolve("stat"));
-                        if (stat.contains("(postgres)")) {
-                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        }
-                    } catch (Exception gone) {
-                        // the process ended meanwhile
-                    }
-                }
-            }
-            return new double[] {busy / 100, jvm, postgres / 100, System.nanoTime() / 1e9};
+            return new double[] {BenchStats.machineBusySeconds(), BenchStats.jvmCpuSeconds(),
+                    BenchStats.postgresCpuSeconds(), System.nanoTime() / 1e9};
         } catch (Exception e) {
             return null;
         }

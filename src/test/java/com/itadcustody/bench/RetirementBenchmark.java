@@ -500,15 +500,8 @@ class RetirementBenchmark extends IntegrationTest {
 
             static Snapshot now() {
                 try {
-                    String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                    double busy = 0;
-                    for (int i = 1; i < cpu.length && i <= 8; i++) {
-                        if (i != 4 && i != 5) {
-                            busy += Long.parseLong(cpu[i]);
-                        }
-                    }
-                    double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                            .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+                    double busy = BenchStats.machineBusySeconds();
+                    double jvm = BenchStats.jvmCpuSeconds();
                     double drivers = 0;
                     double jobs = 0;
                     double sequencer = 0;
@@ -527,25 +520,12 @@ class RetirementBenchmark extends IntegrationTest {
                             sequencer += seconds;
                         }
                     }
-                    double postgres = 0;
-                    try (var procs = Files.list(Path.of("/proc"))) {
-                        for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
-                            try {
-                                String stat = Files.readString(proc.resolve("stat"));
-                                if (stat.contains("(postgres)")) {
-                                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                                    postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                                }
-                            } catch (Exception gone) {
-                                // the process ended meanwhile
-                            }
-                        }
-                    }
+                    double postgres = BenchStats.postgresCpuSeconds();
                     double gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                             .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3;
                     double jit = java.lang.management.ManagementFactory.getCompilationMXBean()
                             .getTotalCompilationTime() / 1e3;
-                    return new Snapshot(busy / 100, jvm, drivers, jobs, sequencer, gc, jit, postgres / 100);
+                    return new Snapshot(busy, jvm, drivers, jobs, sequencer, gc, jit, postgres);
                 } catch (Exception e) {
                     return new Snapshot(0, 0, 0, 0, 0, 0, 0, 0);
                 }
