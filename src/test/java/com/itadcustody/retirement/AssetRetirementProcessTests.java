@@ -261,6 +261,11 @@ class AssetRetirementProcessTests extends IntegrationTest {
         Assertions.assertThat(jdbc.queryForObject("select count(*) from process_message_inbox"
                 + " where business_key = ? and delivered_at is null", Integer.class, id.toString()))
                 .as("kept once").isOne();
+        messages.deliverPendingFor(id.toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Assertions.assertThat(jdbc.queryForList(
+                "select last_error from process_message_inbox where business_key = ? and delivered_at is null"
+                        + " and attempts > 0", String.class, id.toString()))
+                .as("tried, still kept, retried later").containsExactly("not yet waiting for LotReceived"));
         assertThat(instance).isWaitingAt("Task_ApproveRetirement");
 
         drive.sanitizeAndVerifyEveryMedium(id);
