@@ -46,6 +46,9 @@ public interface Users {
      */
     void changePassword(UUID id, String newPassword, Actor actor);
 
+    /** The enabled users holding this role, ordered by username (e.g. whom to notify). */
+    java.util.List<User> withRole(com.itadcustody.shared.Role role);
+
     /** How many user accounts exist. */
     long count();
 }

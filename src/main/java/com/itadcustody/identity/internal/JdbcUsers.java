@@ -164,6 +164,16 @@ class JdbcUsers implements Users {
 
     @Override
     @Transactional(readOnly = true)
+    public List<User> withRole(Role role) {
+        return jdbc.sql("select " + UserRows.COLUMNS
+                        + " from app_user where enabled and :role = any (roles) order by username")
+                .param("role", role.name())
+                .query(UserRows::user)
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }

@@ -11,12 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -45,14 +48,21 @@ public class RetirementProcess {
     /** The asset managers' follow-up of an overdue vendor processing. */
     public static final String FOLLOW_UP_OVERDUE_VENDOR_PROCESSING = "Task_FollowUpOverdueVendorProcessing";
 
+    /** More distinct answers than any rule set has input combinations: the memo is cleared rather than grown. */
+    static final int MAX_REMEMBERED_DECISIONS = 10_000;
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final DecisionService decisions;
+    private final RepositoryService repository;
+    private final Map<DecisionInputs, SanitizationDecision> decided = new ConcurrentHashMap<>();
 
-    RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions) {
+    RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions,
+            RepositoryService repository) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.decisions = decisions;
+        this.repository = repository;
     }
 
     /** The step where IT staff attest de-provisioning. */
@@ -92,21 +102,51 @@ public class RetirementProcess {
     }
 
     /**
-     * The NIST SP 800-88 method for one medium from the DMN decision {@code sanitization-method}: method type,
-     * technique and guidance.
+     * The NIST SP 800-88 method for one medium from the latest deployed version of the DMN decision
+     * {@code sanitization-method}: method type, technique, guidance and the rule set that answered.
+     *
+     * <p>A decision table is a pure function of its inputs, so each deployed version is evaluated once per distinct
+     * input and its answer remembered: the FEEL engine builds its built-in function table on every evaluation, and
+     * with full history every evaluation wrote a dozen history rows, together an eighth of a retirement's CPU time.
+     * The custody event of the decision names the rule set version instead (processes/README.md, "History").
      */
     public SanitizationDecision decideSanitization(String mediaType, String confidentiality, String destination,
             boolean selfEncrypting) {
-        var result = decisions.evaluateDecisionByKey(SANITIZATION_DECISION)
-                .variables(Map.of("mediaType", mediaType, "confidentiality", confidentiality, "destination",
-                        destination, "selfEncrypting", selfEncrypting))
-                .evaluate().getSingleResult();
-        return new SanitizationDecision(result.getEntry("methodType"), result.getEntry("technique"),
-                result.getEntry("guidance"));
+        DecisionDefinition rules = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(SANITIZATION_DECISION).latestVersion().withoutTenantId().singleResult();
+        if (rules == null) {
+            throw new IllegalStateException("decision " + SANITIZATION_DECISION + " is not deployed");
+        }
+        if (decided.size() >= MAX_REMEMBERED_DECISIONS) {
+            decided.clear();
+        }
+        return decided.computeIfAbsent(
+                new DecisionInputs(rules.getId(), mediaType, confidentiality, destination, selfEncrypting),
+                inputs -> evaluate(rules, inputs));
     }
 
-    /** One medium's method as the decision table answers it. */
-    public record SanitizationDecision(String methodType, String technique, String guidance) {
+    private SanitizationDecision evaluate(DecisionDefinition rules, DecisionInputs inputs) {
+        var result = decisions.evaluateDecisionById(rules.getId())
+                .variables(Map.of("mediaType", inputs.mediaType(), "confidentiality", inputs.confidentiality(),
+                        "destination", inputs.destination(), "selfEncrypting", inputs.selfEncrypting()))
+                .evaluate().getSingleResult();
+        String ruleSet = rules.getKey() + ":" + rules.getVersion()
+                + (rules.getVersionTag() == null ? "" : " (" + rules.getVersionTag() + ")");
+        return new SanitizationDecision(result.getEntry("methodType"), result.getEntry("technique"),
+                result.getEntry("guidance"), ruleSet);
+    }
+
+    private record DecisionInputs(String decisionDefinitionId, String mediaType, String confidentiality,
+            String destination, boolean selfEncrypting) {
+    }
+
+    /**
+     * One medium's method as the decision table answers it.
+     *
+     * @param ruleSet the decision that answered: key, deployed version and version tag, e.g.
+     *     {@code sanitization-method:1 (NIST-SP-800-88r1)}
+     */
+    public record SanitizationDecision(String methodType, String technique, String guidance, String ruleSet) {
     }
 
     /** The waiting user task of this request at this step, if it waits there. */
