@@ -273,7 +273,8 @@ public class Retirements {
                 custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(),
                         medium.serialNumber(), "SANITIZATION_METHOD_DECIDED", Instant.now(), Actor.system(), null,
                         List.of(), Map.of("retirementId", retirementId.toString(), "methodType",
-                                decision.methodType(), "technique", decision.technique())));
+                                decision.methodType(), "technique", decision.technique(), "ruleSet",
+                                decision.ruleSet())));
             }
         }
         requests.sanitizationDecided(retirementId, at);
