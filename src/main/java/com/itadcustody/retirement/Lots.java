@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +54,11 @@ public class Lots {
     private final AssetCatalog assets;
     private final CustodyLog custody;
     private final Vendors vendors;
+    private final ApplicationEventPublisher events;
 
     Lots(LotStore lots, LotProcess process, RetirementRequests requests, AssetLifecycle lifecycle, AssetCatalog assets,
-            CustodyLog custody, Vendors vendors) {
+            CustodyLog custody, Vendors vendors, ApplicationEventPublisher events) {
+        this.events = events;
         this.lots = lots;
         this.process = process;
         this.requests = requests;
@@ -127,6 +130,7 @@ public class Lots {
                     Map.of("lotId", lotId.toString(), "manifestSha256", sha)));
         }
         process.complete(task, actor.userId());
+        announceIfReadyForPickup(lotId);
         return get(lotId, actor);
     }
 
@@ -136,7 +140,17 @@ public class Lots {
         requireRole(actor, Role.IT_STAFF, "retry handoffs");
         lots.lock(lotId).orElseThrow(() -> new NotFound("lot", lotId));
         process.complete(step(lotId, LotProcess.BLOCKED), actor.userId());
+        announceIfReadyForPickup(lotId);
         return get(lotId, actor);
+    }
+
+    /** Publishes {@link LotReadyForPickup} when the certification check let the lot on to the vendor's pickup. */
+    private void announceIfReadyForPickup(UUID lotId) {
+        if (process.waitingTask(lotId, LotProcess.PICKUP).isPresent()) {
+            LotView lot = lots.find(lotId).orElseThrow();
+            events.publishEvent(new LotReadyForPickup(lotId, lot.vendorId(), lot.items().size(), lot.carrier(),
+                    lot.trackingNumber(), lot.pickupContact(), lot.manifestSha256(), now()));
+        }
     }
 
     /** The lot's vendor confirms the pickup: every asset is released to the vendor. */
@@ -165,6 +179,8 @@ public class Lots {
         Set<String> received = new HashSet<>();
         serials.stream().map(Lots::normal).filter(s -> !s.isEmpty()).forEach(received::add);
         Set<String> onManifest = new HashSet<>();
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
         for (LotView.Item item : lot.items()) {
             String serial = normal(item.assetSerial());
             onManifest.add(serial);
@@ -174,6 +190,7 @@ public class Lots {
                 custody.append(WorkflowEvents.of(asset, "RECEIVED", actor, Map.of("lotId", lotId.toString())));
             } else {
                 lots.discrepancy(lotId, "MISSING", item.assetSerial());
+                missing.add(item.assetSerial());
                 custody.append(WorkflowEvents.of(asset, "RECEIPT_DISCREPANCY", actor, Map.of("lotId", lotId.toString(),
                         "kind", "MISSING")));
             }
@@ -181,10 +198,15 @@ public class Lots {
         for (String serial : received) {
             if (!onManifest.contains(serial)) {
                 lots.discrepancy(lotId, "UNEXPECTED", serial);
+                unexpected.add(serial);
             }
         }
         lots.mark(lotId, "RECEIVED", "received_by", "received_at", actor.userId(), now());
         process.complete(task, actor.userId());
+        if (!missing.isEmpty() || !unexpected.isEmpty()) {
+            unexpected.sort(null);
+            events.publishEvent(new ReceiptDiscrepancyFound(lotId, lot.vendorId(), missing, unexpected, now()));
+        }
         return get(lotId, actor);
     }
 

@@ -58,13 +58,16 @@ public class Retirements {
     private final ObjectMapper mapper;
     private final double sampleRate;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Retirements(RetirementRequests requests, RetirementProcess process, AssetLifecycle lifecycle,
             AssetCatalog assets, CustodyLog custody, LicenseSeats seats, RetirementBatches batches,
             Certificates certificates, Vendors vendors, ObjectMapper mapper,
             @Value("${itad.retirement.verification-sample-rate:0.05}") double sampleRate,
             @Value("${itad.certificates.organisation:ITAD Custody (demo)}") String organisation,
-            com.itadcustody.retirement.internal.DeprovisioningStore deprovisioned) {
+            com.itadcustody.retirement.internal.DeprovisioningStore deprovisioned,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.deprovisioned = deprovisioned;
         if (sampleRate < 0.05 || sampleRate > 1) {
             throw new IllegalArgumentException("itad.retirement.verification-sample-rate must be between 0.05 and 1");
@@ -288,6 +291,16 @@ public class Retirements {
     @Transactional
     public RetirementView recordSanitization(UUID retirementId, UUID mediumId, SanitizationReport report,
             Actor actor) {
+        return recordSanitization(retirementId, mediumId, report, List.of(), actor);
+    }
+
+    /**
+     * As {@link #recordSanitization(UUID, UUID, SanitizationReport, Actor)}, with files that back the record (e.g.
+     * the vendor's erasure report, by SHA-256) in its custody event's evidence.
+     */
+    @Transactional
+    public RetirementView recordSanitization(UUID retirementId, UUID mediumId, SanitizationReport report,
+            List<CustodyEvent.Evidence> evidence, Actor actor) {
         RetirementView request = sanitizersRetirement(retirementId, actor);
         SanitizationPlanItem planned = requests.plan(retirementId).stream()
                 .filter(p -> p.mediumId().equals(mediumId)).findFirst()
@@ -316,10 +329,14 @@ public class Retirements {
         }
         UUID event = custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(),
                 planned.mediumSerial(), report.passed() ? "MEDIUM_SANITIZED" : "SANITIZATION_FAILED",
-                report.completedAt(), actor, null, List.of(), data));
+                report.completedAt(), actor, null, evidence, data));
         requests.recordAttempt(retirementId, mediumId, attempt, planned.methodType(), json(report), report.passed(),
                 actor.userId(), now(), event);
         process.complete(task, actor.userId());
+        if (!report.passed()) {
+            events.publishEvent(new SanitizationFailed(retirementId, asset.id(), mediumId, planned.mediumSerial(),
+                    attempt, SanitizationFailed.Stage.SANITIZATION, request.sanitizationVendorId(), now()));
+        }
         return get(retirementId);
     }
 
@@ -377,6 +394,10 @@ public class Retirements {
                 report.passed() ? "SANITIZATION_VERIFIED" : "VERIFICATION_FAILED", Instant.now(), actor, null,
                 List.of(), data));
         process.complete(task, actor.userId());
+        if (!report.passed()) {
+            events.publishEvent(new SanitizationFailed(retirementId, asset.id(), mediumId, planned.mediumSerial(),
+                    attempt.attempt(), SanitizationFailed.Stage.VERIFICATION, request.sanitizationVendorId(), now()));
+        }
         return get(retirementId);
     }
 
