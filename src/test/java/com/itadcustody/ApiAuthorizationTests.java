@@ -43,7 +43,8 @@ class ApiAuthorizationTests extends IntegrationTest {
     static final Set<Role> EDITORS = EnumSet.of(IT_STAFF, ASSET_MANAGER, ADMIN);
     static final Set<Role> MANAGERS = EnumSet.of(ASSET_MANAGER, ADMIN);
     static final Set<Role> ADMINS = EnumSet.of(ADMIN);
-    static final Set<Role> VENDOR_READERS = EnumSet.of(ADMIN, ASSET_MANAGER, COMPLIANCE);
+    /** Vendor registry readers; a VENDOR user reads only its own organisation (another id is 404). */
+    static final Set<Role> VENDOR_READERS = EnumSet.of(ADMIN, ASSET_MANAGER, COMPLIANCE, IT_STAFF, VENDOR);
     static final Set<Role> AUDITORS = EnumSet.of(COMPLIANCE, ADMIN);
     static final Set<Role> ISSUERS = EnumSet.of(VERIFIER, ADMIN);
     /** Marks endpoints anyone may call, without credentials. */
@@ -98,6 +99,32 @@ class ApiAuthorizationTests extends IntegrationTest {
                 ADMINS));
         e.add(get("/api/v1/vendors/{id}/certifications", "/api/v1/vendors/" + ID + "/certifications",
                 VENDOR_READERS));
+        String vendor = "/api/v1/vendors/" + ID;
+        e.add(json("PUT", "/api/v1/vendors/{id}", vendor, ADMINS));
+        e.add(of("POST", "/api/v1/vendors/{id}/deactivation", vendor + "/deactivation", null, null, ADMINS));
+        e.add(of("POST", "/api/v1/vendors/{id}/reactivation", vendor + "/reactivation", null, null, ADMINS));
+        e.add(of("POST", "/api/v1/vendors/{id}/webhook-secret", vendor + "/webhook-secret", null, null, ADMINS));
+        e.add(get("/api/v1/vendors/{id}/contacts", vendor + "/contacts", VENDOR_READERS));
+        e.add(json("POST", "/api/v1/vendors/{id}/contacts", vendor + "/contacts", ADMINS));
+        e.add(json("PUT", "/api/v1/vendors/{id}/contacts/{contactId}", vendor + "/contacts/" + OTHER, ADMINS));
+        e.add(of("DELETE", "/api/v1/vendors/{id}/contacts/{contactId}", vendor + "/contacts/" + OTHER, null, null,
+                ADMINS));
+        e.add(get("/api/v1/vendors/{id}/sites", vendor + "/sites", VENDOR_READERS));
+        e.add(json("POST", "/api/v1/vendors/{id}/sites", vendor + "/sites", ADMINS));
+        e.add(json("PUT", "/api/v1/vendors/{id}/sites/{siteId}", vendor + "/sites/" + OTHER, ADMINS));
+        e.add(of("DELETE", "/api/v1/vendors/{id}/sites/{siteId}", vendor + "/sites/" + OTHER, null, null, ADMINS));
+        e.add(json("PUT", "/api/v1/vendors/{id}/certifications/{certificationId}",
+                vendor + "/certifications/" + OTHER, ADMINS));
+        e.add(of("DELETE", "/api/v1/vendors/{id}/certifications/{certificationId}",
+                vendor + "/certifications/" + OTHER, null, null, ADMINS));
+        e.add(of("PUT", "/api/v1/vendors/{id}/certifications/{certificationId}/document",
+                vendor + "/certifications/" + OTHER + "/document", "multipart/form-data; boundary=x", "--x--\r\n",
+                ADMINS));
+        e.add(get("/api/v1/vendors/{id}/certifications/{certificationId}/document",
+                vendor + "/certifications/" + OTHER + "/document", VENDOR_READERS));
+        // no login: each delivery is signed; without the signature headers it is a 400
+        e.add(of("POST", "/api/v1/partner/webhooks/{vendorId}", "/api/v1/partner/webhooks/" + ID,
+                "application/json", "{}", PUBLIC));
         e.add(publicGet("/api/v1/public/custody/checkpoint"));
         e.add(publicGet("/api/v1/public/custody/keys"));
         e.add(get("/api/v1/custody/checkpoints", "/api/v1/custody/checkpoints", AUDITORS));

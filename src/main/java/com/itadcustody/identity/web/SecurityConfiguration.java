@@ -46,6 +46,8 @@ class SecurityConfiguration {
                         .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/public/**")).permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/public/certificates/verification"))
                         .permitAll()
+                        // vendors' systems: authenticated by the HMAC signature of each delivery (partner.webhook)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/partner/webhooks/*")).permitAll()
                         .anyRequest().authenticated())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -62,7 +62,7 @@ class VendorAccessTests extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"IT_STAFF", "VERIFIER", "VENDOR"})
+    @EnumSource(value = Role.class, names = {"VERIFIER"})
     void forbidsOtherRolesToReadVendors(Role role) {
         Response list = ApiClient.withToken(port, testUsers.tokenFor(role)).get("/api/v1/vendors");
 

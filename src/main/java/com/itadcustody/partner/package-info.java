@@ -1,0 +1,2 @@
+/** The vendors' side: partner portal pages, inbound erasure reports and webhooks. */
+package com.itadcustody.partner;
