@@ -201,6 +201,21 @@ class ApiAuthorizationTests extends IntegrationTest {
                 "/api/v1/public/certificates/COS-2026-999999-0/verification", null, null, PUBLIC));
         e.add(of("POST", "/api/v1/public/certificates/verification", "/api/v1/public/certificates/verification",
                 "application/pdf", "", PUBLIC));
+        Set<Role> erasureReaders = EnumSet.of(IT_STAFF, ASSET_MANAGER, ADMIN, VENDOR);
+        e.add(of("POST", "/api/v1/partner/erasure-reports", "/api/v1/partner/erasure-reports",
+                "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"file\";"
+                        + " filename=\"r.csv\"\r\n\r\nbroken\r\n--x--\r\n", EnumSet.of(IT_STAFF, VENDOR)));
+        e.add(get("/api/v1/partner/erasure-reports", "/api/v1/partner/erasure-reports", erasureReaders));
+        e.add(get("/api/v1/partner/erasure-reports/{id}", "/api/v1/partner/erasure-reports/" + ID, erasureReaders));
+        e.add(get("/api/v1/partner/erasure-reports/{id}/original", "/api/v1/partner/erasure-reports/" + ID
+                + "/original", erasureReaders));
+        e.add(get("/api/v1/partner/erasure-exceptions", "/api/v1/partner/erasure-exceptions", erasureReaders));
+        e.add(get("/api/v1/partner/erasure-exceptions/{id}", "/api/v1/partner/erasure-exceptions/" + ID,
+                erasureReaders));
+        e.add(json("POST", "/api/v1/partner/erasure-exceptions/{id}/resolution",
+                "/api/v1/partner/erasure-exceptions/" + ID + "/resolution", erasureReaders));
+        e.add(of("POST", "/api/v1/partner/erasure-exceptions/{id}/retry", "/api/v1/partner/erasure-exceptions/"
+                + ID + "/retry", null, null, erasureReaders));
         return e;
     }
 
