@@ -92,6 +92,7 @@ class ApiAuthorizationTests extends IntegrationTest {
         e.add(json("POST", "/api/v1/users", "/api/v1/users", ADMINS));
         e.add(json("PUT", "/api/v1/users/{id}", "/api/v1/users/" + ID, ADMINS));
         e.add(json("POST", "/api/v1/users/{id}/password", "/api/v1/users/" + ID + "/password", ADMINS));
+        e.add(get("/api/v1/notifications", "/api/v1/notifications", ADMINS));
         e.add(get("/api/v1/vendors", "/api/v1/vendors", VENDOR_READERS));
         e.add(get("/api/v1/vendors/{id}", "/api/v1/vendors/" + ID, VENDOR_READERS));
         e.add(json("POST", "/api/v1/vendors", "/api/v1/vendors", ADMINS));
