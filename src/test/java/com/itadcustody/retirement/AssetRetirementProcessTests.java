@@ -107,6 +107,23 @@ class AssetRetirementProcessTests extends IntegrationTest {
     }
 
     @Test
+    void aRunningRetirementsHistoryAlreadyCarriesItsRemovalTime180DaysAfterItsStart() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        ProcessInstance instance = drive.instance(id);
+
+        var history = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        Assertions.assertThat(history.getEndTime()).as("still running").isNull();
+        Assertions.assertThat(history.getRemovalTime()).as("removal time written at the start")
+                .isEqualTo(java.util.Date.from(history.getStartTime().toInstant().plus(Duration.ofDays(180))));
+        Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).list())
+                .isNotEmpty()
+                .allSatisfy(activity -> Assertions.assertThat(activity.getRemovalTime())
+                        .isEqualTo(history.getRemovalTime()));
+    }
+
+    @Test
     void aFailedVerificationSendsTheMediumBackToBeSanitizedAgainAndThenPasses() {
         UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
         ProcessInstance instance = drive.instance(id);
