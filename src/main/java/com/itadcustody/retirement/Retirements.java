@@ -301,8 +301,57 @@ public class Retirements {
     @Transactional
     public RetirementView recordSanitization(UUID retirementId, UUID mediumId, SanitizationReport report,
             List<CustodyEvent.Evidence> evidence, Actor actor) {
+        Read read = new Read();
+        applySanitization(checkSanitization(retirementId, mediumId, report, actor, read), report, evidence, actor,
+                read);
+        return get(retirementId);
+    }
+
+    /**
+     * Records many sanitizations in the caller's transaction, as {@link #recordSanitization(UUID, UUID,
+     * SanitizationReport, List, Actor)} does each (same rules, custody events and process moves; the retirements are
+     * not read back), in the given order. An entry refused before anything is changed for it gets its refusal as
+     * its outcome and the others go on; a failure while an entry is being recorded is thrown, and the caller rolls
+     * the whole transaction back (e.g. to record the entries one by one).
+     */
+    @Transactional
+    public List<SanitizationOutcome> recordSanitizations(List<SanitizationEntry> entries,
+            List<CustodyEvent.Evidence> evidence, Actor actor) {
+        List<SanitizationOutcome> outcomes = new java.util.ArrayList<>(entries.size());
+        Read read = new Read();
+        for (SanitizationEntry entry : entries) {
+            SanitizationCheck checked;
+            try {
+                checked = checkSanitization(entry.retirementId(), entry.mediumId(), entry.report(), actor, read);
+            } catch (DomainRuleViolated | NotFound refused) {
+                outcomes.add(new SanitizationOutcome(refused));
+                continue;
+            }
+            applySanitization(checked, entry.report(), evidence, actor, read);
+            outcomes.add(SanitizationOutcome.RECORDED);
+        }
+        return outcomes;
+    }
+
+    /** A sanitization that passed its checks, with what recording it needs; nothing is changed yet. */
+    private record SanitizationCheck(RetirementView request, UUID mediumId, SanitizationPlanItem planned,
+            String task) {
+    }
+
+    /**
+     * What recording sanitizations reads that recording them does not change, read once per retirement or asset in
+     * one transaction: the sanitization plan (changed only by a failed verification) and the asset's description.
+     */
+    private static final class Read {
+        final Map<UUID, List<SanitizationPlanItem>> plans = new HashMap<>();
+        final Map<UUID, AssetSummary> assets = new HashMap<>();
+    }
+
+    /** The rules of recording a medium's sanitization, checked before anything changes (reads and locks only). */
+    private SanitizationCheck checkSanitization(UUID retirementId, UUID mediumId, SanitizationReport report,
+            Actor actor, Read read) {
         RetirementView request = sanitizersRetirement(retirementId, actor);
-        SanitizationPlanItem planned = requests.plan(retirementId).stream()
+        SanitizationPlanItem planned = read.plans.computeIfAbsent(retirementId, requests::plan).stream()
                 .filter(p -> p.mediumId().equals(mediumId)).findFirst()
                 .orElseThrow(() -> new NotFound("planned medium of retirement " + retirementId, mediumId));
         String task = process.waitingTaskForMedium(retirementId, RetirementProcess.SANITIZE_MEDIUM, mediumId)
@@ -313,8 +362,19 @@ public class Retirements {
             throw DomainRuleViolated.unprocessable("tool-required", blank(report.tool()) ? "tool" : "toolVersion",
                     "Clear and Purge must name the tool and its version");
         }
+        return new SanitizationCheck(request, mediumId, planned, task);
+    }
+
+    /** Records a checked sanitization: attempt, custody event, the process moved on. */
+    private void applySanitization(SanitizationCheck checked, SanitizationReport report,
+            List<CustodyEvent.Evidence> evidence, Actor actor, Read read) {
+        RetirementView request = checked.request();
+        UUID retirementId = request.id();
+        UUID mediumId = checked.mediumId();
+        SanitizationPlanItem planned = checked.planned();
+        String task = checked.task();
         int attempt = requests.latestAttempt(retirementId, mediumId).map(a -> a.attempt() + 1).orElse(1);
-        AssetSummary asset = assets.describe(request.assetId());
+        AssetSummary asset = read.assets.computeIfAbsent(request.assetId(), assets::describe);
         Map<String, Object> data = new HashMap<>();
         data.put("retirementId", retirementId.toString());
         data.put("attempt", attempt);
@@ -337,7 +397,6 @@ public class Retirements {
             events.publishEvent(new SanitizationFailed(retirementId, asset.id(), mediumId, planned.mediumSerial(),
                     attempt, SanitizationFailed.Stage.SANITIZATION, request.sanitizationVendorId(), now()));
         }
-        return get(retirementId);
     }
 
     /**

@@ -10,6 +10,8 @@ import com.itadcustody.certificate.SanitizationRecord.SanitizationTechnique;
 import com.itadcustody.custody.CustodyEvent;
 import com.itadcustody.retirement.MediumAwaitingSanitization;
 import com.itadcustody.retirement.Retirements;
+import com.itadcustody.retirement.SanitizationEntry;
+import com.itadcustody.retirement.SanitizationOutcome;
 import com.itadcustody.retirement.SanitizationReport;
 import com.itadcustody.retirement.VendorSanitizations;
 import com.itadcustody.shared.Actor;
@@ -28,10 +30,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,9 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Receives vendors' erasure reports (upload or file drop alike): refuses a file that cannot be read as a whole,
  * keeps the original with its SHA-256, applies each record to the medium's waiting sanitization step through the
- * retirement module as the vendor (each in its own transaction, so one record's refusal leaves the others), and
- * puts every record it cannot apply as it stands into the exceptions queue. The same file from the same vendor is
- * applied once.
+ * retirement module as the vendor (in batches, the records of different retirements side by side; a record's
+ * refusal leaves the others), and puts every record it cannot apply as it stands into the exceptions queue. The same
+ * file from the same vendor is applied once.
  */
 @Service
 public class ErasureReports {
@@ -64,6 +76,8 @@ public class ErasureReports {
     private final Vendors vendors;
     private final InboundSettings settings;
     private final TransactionTemplate transaction;
+    /** The threads that apply records, shared by every report (upload and file drop alike). */
+    private final ExecutorService pool;
 
     ErasureReports(ErasureReportStore store, VendorSanitizations media, Retirements retirements, Vendors vendors,
             InboundSettings settings, PlatformTransactionManager transactions) {
@@ -74,6 +88,17 @@ public class ErasureReports {
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(settings.applyThreads(), r -> {
+            Thread thread = new Thread(r, "erasure-report-apply-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     /** Where a report came from. */
@@ -127,22 +152,26 @@ public class ErasureReports {
 
     private ErasureReportResult process(UUID reportId, Vendor vendor, ErasureReportParser.Parsed parsed,
             CustodyEvent.Evidence evidence, Actor actor) {
+        List<ErasureRecord> records = parsed.records();
         Map<String, MediumAwaitingSanitization> found = media.find(vendor.id(),
-                parsed.records().stream().map(ErasureRecord::mediumSerial).toList());
-        List<ErasureReportResult.Line> lines = new ArrayList<>(parsed.records().size());
+                records.stream().map(ErasureRecord::mediumSerial).toList());
+        Outcome[] outcomes = new Outcome[records.size()];
+        Map<UUID, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            MediumAwaitingSanitization medium = found.get(records.get(i).mediumSerial());
+            if (medium == null) {
+                outcomes[i] = unknownSerial(records.get(i));
+            } else {
+                groups.computeIfAbsent(medium.retirementId(), r -> new ArrayList<>()).add(i);
+            }
+        }
+        new Application(records, found, outcomes, groups.values(), vendor, evidence, actor).run();
+        List<ErasureReportResult.Line> lines = new ArrayList<>(records.size());
         List<ErasureReportStore.NewException> raised = new ArrayList<>();
         int applied = 0;
-        Map<String, Integer> sanitizedAt = new java.util.HashMap<>();
-        for (ErasureRecord record : parsed.records()) {
-            Integer earlier = sanitizedAt.get(record.mediumSerial());
-            Outcome outcome = earlier != null && found.containsKey(record.mediumSerial())
-                    ? Outcome.exception("ALREADY_SANITIZED", "already-sanitized", "medium " + record.mediumSerial()
-                            + " is already recorded as sanitized by record " + earlier + " of this report; this"
-                            + " record was not applied", found.get(record.mediumSerial()))
-                    : apply(record, found.get(record.mediumSerial()), vendor, evidence, actor);
-            if (outcome.applied() && record.passed()) {
-                sanitizedAt.put(record.mediumSerial(), record.line());
-            }
+        for (int i = 0; i < records.size(); i++) {
+            ErasureRecord record = records.get(i);
+            Outcome outcome = outcomes[i];
             UUID exceptionId = null;
             if (outcome.kind() != null) {
                 exceptionId = UUID.randomUUID();
@@ -177,11 +206,188 @@ public class ErasureReports {
         }
     }
 
+    /** A record that passed the checks of its own and goes to the retirement module. */
+    private record Pending(int index, ErasureRecord record, MediumAwaitingSanitization medium,
+            SanitizationEntry entry) {
+    }
+
+    /**
+     * Applies one report's records that match a medium: the records of one retirement (so those of one serial) in
+     * file order on one thread, different retirements side by side on the shared pool, {@code batchSize} records a
+     * transaction. A batch never holds two records of one serial: whether the second is a duplicate depends on what
+     * became of the first. Each record's outcome lands at its index, so the results are in file order.
+     */
+    private final class Application {
+
+        private final List<ErasureRecord> records;
+        private final Map<String, MediumAwaitingSanitization> found;
+        private final Outcome[] outcomes;
+        private final Queue<List<Integer>> groups;
+        private final int workers;
+        private final Vendor vendor;
+        private final CustodyEvent.Evidence evidence;
+        private final Actor actor;
+        private volatile boolean failed;
+
+        Application(List<ErasureRecord> records, Map<String, MediumAwaitingSanitization> found, Outcome[] outcomes,
+                java.util.Collection<List<Integer>> groups, Vendor vendor, CustodyEvent.Evidence evidence,
+                Actor actor) {
+            this.records = records;
+            this.found = found;
+            this.outcomes = outcomes;
+            this.groups = new ConcurrentLinkedQueue<>(groups);
+            this.workers = Math.min(settings.applyThreads(), groups.size());
+            this.vendor = vendor;
+            this.evidence = evidence;
+            this.actor = actor;
+        }
+
+        void run() {
+            if (workers <= 1) {
+                work();
+                return;
+            }
+            List<Future<?>> running = new ArrayList<>(workers);
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(this::work));
+            }
+            RuntimeException failure = null;
+            for (Future<?> worker : running) {
+                try {
+                    worker.get();
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException(e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                } catch (InterruptedException e) {
+                    failed = true;
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while applying an erasure report", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private void work() {
+            List<Pending> batch = new ArrayList<>(settings.batchSize());
+            Set<String> serialsInBatch = new HashSet<>();
+            Map<String, Integer> sanitizedAt = new HashMap<>();
+            try {
+                for (List<Integer> group = groups.poll(); group != null && !failed; group = groups.poll()) {
+                    for (int index : group) {
+                        ErasureRecord record = records.get(index);
+                        if (serialsInBatch.contains(record.mediumSerial())) {
+                            flush(batch, serialsInBatch, sanitizedAt);
+                        }
+                        MediumAwaitingSanitization medium = found.get(record.mediumSerial());
+                        Integer earlier = sanitizedAt.get(record.mediumSerial());
+                        Outcome checked = earlier != null ? Outcome.exception("ALREADY_SANITIZED",
+                                "already-sanitized", "medium " + record.mediumSerial() + " is already recorded as"
+                                        + " sanitized by record " + earlier + " of this report; this record was not"
+                                        + " applied", medium)
+                                : precheck(record, medium);
+                        if (checked != null) {
+                            outcomes[index] = checked;
+                            continue;
+                        }
+                        batch.add(pending(index, record, medium, vendor, evidence));
+                        serialsInBatch.add(record.mediumSerial());
+                        if (batch.size() >= settings.batchSize()) {
+                            flush(batch, serialsInBatch, sanitizedAt);
+                        }
+                    }
+                }
+                flush(batch, serialsInBatch, sanitizedAt);
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        private void flush(List<Pending> batch, Set<String> serialsInBatch, Map<String, Integer> sanitizedAt) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            applyBatch(batch, evidence, actor, outcomes);
+            for (Pending p : batch) {
+                if (outcomes[p.index()].applied() && p.record().passed()) {
+                    sanitizedAt.put(p.record().mediumSerial(), p.record().line());
+                }
+            }
+            batch.clear();
+            serialsInBatch.clear();
+        }
+    }
+
+    /**
+     * Applies the records in one transaction; if one fails while it is being recorded, that transaction is rolled
+     * back and the records applied one by one, each in its own, so every refusal is exactly that record's and
+     * nothing of it stays.
+     */
+    private void applyBatch(List<Pending> batch, CustodyEvent.Evidence evidence, Actor actor, Outcome[] outcomes) {
+        if (batch.size() > 1) {
+            List<SanitizationOutcome> results;
+            try {
+                results = transaction.execute(s -> retirements.recordSanitizations(
+                        batch.stream().map(Pending::entry).toList(), List.of(evidence), actor));
+            } catch (RuntimeException e) {
+                log.info("A batch of {} erasure records was rolled back ({}); applying them one by one",
+                        batch.size(), e.toString());
+                results = null;
+            }
+            if (results != null) {
+                for (int i = 0; i < batch.size(); i++) {
+                    Pending p = batch.get(i);
+                    outcomes[p.index()] = results.get(i).recorded() ? applied(p.record(), p.medium())
+                            : refused(results.get(i).refusal(), p.record(), p.medium());
+                }
+                return;
+            }
+        }
+        for (Pending p : batch) {
+            outcomes[p.index()] = applyOne(p, evidence, actor);
+        }
+    }
+
+    /** Applies one record in its own transaction. */
+    private Outcome applyOne(Pending p, CustodyEvent.Evidence evidence, Actor actor) {
+        try {
+            SanitizationOutcome result = transaction.execute(s -> retirements.recordSanitizations(
+                    List.of(p.entry()), List.of(evidence), actor)).get(0);
+            return result.recorded() ? applied(p.record(), p.medium())
+                    : refused(result.refusal(), p.record(), p.medium());
+        } catch (DomainRuleViolated | NotFound e) {
+            return refused(e, p.record(), p.medium());
+        }
+    }
+
+    private Pending pending(int index, ErasureRecord record, MediumAwaitingSanitization medium, Vendor vendor,
+            CustodyEvent.Evidence evidence) {
+        SanitizationReport report = new SanitizationReport(new Person(record.operator(), "Erasure operator",
+                vendor.name(), null, null), record.technique(), record.methodDetails(), record.tool(),
+                record.toolVersion(), record.verificationMethod(), record.passed(), "Unclassified", null,
+                notes(record, evidence), record.finishedAt().toInstant());
+        return new Pending(index, record, medium, new SanitizationEntry(medium.retirementId(), medium.mediumId(),
+                report));
+    }
+
+    /** Applies one record on its own (a retried exception). */
     private Outcome apply(ErasureRecord record, MediumAwaitingSanitization medium, Vendor vendor,
             CustodyEvent.Evidence evidence, Actor actor) {
+        Outcome checked = precheck(record, medium);
+        return checked != null ? checked : applyOne(pending(0, record, medium, vendor, evidence), evidence, actor);
+    }
+
+    /** The checks a record needs no database for: an unknown serial, a record unlike its plan, a medium sanitized. */
+    private static Outcome precheck(ErasureRecord record, MediumAwaitingSanitization medium) {
         if (medium == null) {
-            return Outcome.exception("UNKNOWN_SERIAL", "unknown-serial", "no medium with serial "
-                    + record.mediumSerial() + " waits for sanitization by your organisation", null);
+            return unknownSerial(record);
         }
         String inconsistency = inconsistency(record, medium);
         if (inconsistency != null) {
@@ -192,29 +398,36 @@ public class ErasureReports {
             return Outcome.exception("ALREADY_SANITIZED", "already-sanitized", "medium " + record.mediumSerial()
                     + " is already recorded as sanitized; this record was not applied", medium);
         }
-        SanitizationReport report = new SanitizationReport(new Person(record.operator(), "Erasure operator",
-                vendor.name(), null, null), record.technique(), record.methodDetails(), record.tool(),
-                record.toolVersion(), record.verificationMethod(), record.passed(), "Unclassified", null,
-                notes(record, evidence), record.finishedAt().toInstant());
-        try {
-            transaction.executeWithoutResult(s -> retirements.recordSanitization(medium.retirementId(),
-                    medium.mediumId(), report, List.of(evidence), actor));
-        } catch (DomainRuleViolated e) {
-            if ("step-not-open".equals(e.rule())) {
-                return Outcome.exception("STEP_NOT_OPEN", e.rule(), "medium " + record.mediumSerial()
-                        + " is not waiting for its sanitization yet; retry the exception once it is", medium);
-            }
-            return Outcome.exception("INCONSISTENT", e.rule(), e.getMessage(), medium);
-        } catch (NotFound e) {
-            return Outcome.exception("UNKNOWN_SERIAL", "unknown-serial", "no medium with serial "
-                    + record.mediumSerial() + " waits for sanitization by your organisation", null);
-        }
+        return null;
+    }
+
+    private static Outcome unknownSerial(ErasureRecord record) {
+        return Outcome.exception("UNKNOWN_SERIAL", "unknown-serial", "no medium with serial "
+                + record.mediumSerial() + " waits for sanitization by your organisation", null);
+    }
+
+    private static Outcome applied(ErasureRecord record, MediumAwaitingSanitization medium) {
         if (!record.passed()) {
             return new Outcome(true, "FAILED_ERASURE", "erasure-failed", "the report says the erasure of "
                     + record.mediumSerial() + " failed; it is recorded as a failed sanitization and the medium"
                     + " must be sanitized again", medium);
         }
         return new Outcome(true, null, null, null, medium);
+    }
+
+    private static Outcome refused(RuntimeException refusal, ErasureRecord record,
+            MediumAwaitingSanitization medium) {
+        if (refusal instanceof DomainRuleViolated e) {
+            if ("step-not-open".equals(e.rule())) {
+                return Outcome.exception("STEP_NOT_OPEN", e.rule(), "medium " + record.mediumSerial()
+                        + " is not waiting for its sanitization yet; retry the exception once it is", medium);
+            }
+            return Outcome.exception("INCONSISTENT", e.rule(), e.getMessage(), medium);
+        }
+        if (refusal instanceof NotFound) {
+            return unknownSerial(record);
+        }
+        throw refusal;
     }
 
     /** Why the record does not fit the medium's plan, as "rule|message", or null if it fits. */

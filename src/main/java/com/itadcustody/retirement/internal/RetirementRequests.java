@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The retirement requests table. */
 @Repository
@@ -180,16 +182,49 @@ public class RetirementRequests {
 
     /**
      * Counts one logically sanitized medium and answers whether it joins the verification sample: when the
-     * random draw says so, or when fewer than {@code rate} of all such media have been sampled so far.
+     * random draw says so, or when fewer than {@code rate} of the media counted on this shard have been sampled so
+     * far. The counts are kept on a few shards (rows of {@code verification_sample_counter}) so that transactions
+     * recording sanitizations side by side do not queue behind one row lock: each shard keeps
+     * {@code sampled >= ceil(rate * logical)}, so their sums keep it too. A transaction takes the first shard no
+     * other transaction holds and keeps it for all its draws; it waits for a shard only when every shard is held and
+     * it holds none, so two transactions never wait for each other's shard.
      */
     public boolean drawSample(double rate, double draw) {
-        var counts = jdbc.sql("select logical, sampled from verification_sample_counter where id = 1 for update")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        long logical = counts[0] + 1;
-        boolean sampled = draw < rate || counts[1] < Math.ceil(rate * logical);
-        jdbc.sql("update verification_sample_counter set logical = :logical, sampled = sampled + :add where id = 1")
-                .param("logical", logical).param("add", sampled ? 1 : 0).update();
+        Integer held = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Integer) TransactionSynchronizationManager.getResource(SAMPLE_SHARD) : null;
+        long[] counts = held != null
+                ? jdbc.sql("select id, logical, sampled from verification_sample_counter where id = :id for update")
+                        .param("id", held).query(RetirementRequests::shard).single()
+                : jdbc.sql("select id, logical, sampled from verification_sample_counter order by id limit 1"
+                        + " for update skip locked").query(RetirementRequests::shard).optional()
+                        .orElseGet(() -> jdbc.sql("select id, logical, sampled from verification_sample_counter"
+                                + " order by random() limit 1 for update").query(RetirementRequests::shard).single());
+        if (held == null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.bindResource(SAMPLE_SHARD, (int) counts[0]);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SAMPLE_SHARD);
+                }
+            });
+        }
+        long logical = counts[1] + 1;
+        boolean sampled = draw < rate || counts[2] < Math.ceil(rate * logical);
+        jdbc.sql("update verification_sample_counter set logical = :logical, sampled = sampled + :add where id = :id")
+                .param("logical", logical).param("add", sampled ? 1 : 0).param("id", counts[0]).update();
         return sampled;
+    }
+
+    /** The key under which a transaction keeps the sample shard it holds. */
+    private static final Object SAMPLE_SHARD = new Object() {
+        @Override
+        public String toString() {
+            return "verification sample shard";
+        }
+    };
+
+    private static long[] shard(ResultSet rs, int row) throws SQLException {
+        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
     }
 
     /** Records when the method of every medium was decided (the first time only). */
