@@ -198,6 +198,9 @@ class ApiAuthorizationTests extends IntegrationTest {
                 "/api/v1/retirements/" + ID + "/media/" + OTHER + "/verification", EnumSet.of(VERIFIER)));
         e.add(get("/api/v1/retirements/{id}/sanitization-plan", "/api/v1/retirements/" + ID + "/sanitization-plan",
                 READERS));
+        e.add(get("/api/v1/retirements/{id}/evidence", "/api/v1/retirements/" + ID + "/evidence", ANY));
+        e.add(get("/api/v1/retirements/{id}/evidence/{fileId}/content",
+                "/api/v1/retirements/" + ID + "/evidence/" + OTHER + "/content", ANY));
         e.add(of("GET", "/api/v1/public/certificates/{number}/verification",
                 "/api/v1/public/certificates/COS-2026-999999-0/verification", null, null, PUBLIC));
         e.add(of("POST", "/api/v1/public/certificates/verification", "/api/v1/public/certificates/verification",

@@ -522,10 +522,24 @@ public class Retirements {
 
     /**
      * The vendor that received the asset records its grading and final disposition (only that vendor: 404 for
-     * others); a destruction records the particle size.
+     * others); 422 {@code details-required} naming the missing field for what each disposition must record (resale:
+     * price and currency; donation: recipient; recycling: downstream recycler and weight; destruction: method,
+     * particle size and witness), {@code details-not-applicable} for details of another disposition and
+     * {@code currency-known} for an unknown currency.
      */
     @Transactional
     public RetirementView recordVendorProcessing(UUID retirementId, VendorProcessing processing, Actor actor) {
+        return recordVendorProcessing(retirementId, processing, List.of(), actor);
+    }
+
+    /**
+     * As {@link #recordVendorProcessing(UUID, VendorProcessing, Actor)}, with files that back the disposition (e.g.
+     * the recycling certificate or a photo of the destruction, see {@link EvidenceFiles}) in its custody event's
+     * evidence.
+     */
+    @Transactional
+    public RetirementView recordVendorProcessing(UUID retirementId, VendorProcessing processing,
+            List<CustodyEvent.Evidence> evidence, Actor actor) {
         RetirementView request = vendorsRetirement(retirementId, actor);
         String task = step(retirementId, RetirementProcess.PROCESS_ASSET);
         if (processing.disposition() == DispositionRecord.DispositionMethod.DESTRUCTION
@@ -533,6 +547,7 @@ public class Retirements {
             throw DomainRuleViolated.unprocessable("details-required", "particleSize",
                     "a destruction records the particle size");
         }
+        checkDispositionDetails(processing);
         AssetSummary asset = assets.describe(request.assetId());
         custody.append(WorkflowEvents.of(asset, "ASSET_GRADED", actor, Map.of("retirementId", retirementId.toString(),
                 "grade", processing.grade().strip(), "functional", processing.functional())));
@@ -548,8 +563,14 @@ public class Retirements {
         if (!blank(processing.particleSize())) {
             data.put("particleSize", processing.particleSize().strip());
         }
+        if (processing.dispositionDetails() != null) {
+            data.putAll(processing.dispositionDetails().given());
+        }
+        if (!blank(processing.details())) {
+            data.put("details", processing.details().strip());
+        }
         UUID disposed = custody.append(new CustodyEvent(UUID.randomUUID(), asset.id(), asset.serialNumber(), null,
-                type, processing.completedAt(), actor, processing.place().strip(), List.of(), data));
+                type, processing.completedAt(), actor, processing.place().strip(), List.copyOf(evidence), data));
         requests.recordProcessing(retirementId, json(processing), actor.userId(), now(), disposed);
         process.complete(task, actor.userId());
         return get(retirementId);
@@ -594,7 +615,7 @@ public class Retirements {
                 + settlement.currency() + ", fees " + settlement.fees().toPlainString() + " " + settlement.currency()
                 + ".";
         DispositionRecord record = new DispositionRecord(request.assetId(), organisation, vendor.name(),
-                certifications, processing.disposition(), processing.details().strip(),
+                certifications, processing.disposition(), printedDetails(processing),
                 blank(processing.particleSize()) ? null : processing.particleSize().strip(), processing.completedAt(),
                 processing.place().strip(), notes);
         String number = certificates.issueDispositionCertificate(record, disposal.disposedEventId(), Actor.system())
@@ -605,6 +626,58 @@ public class Retirements {
         custody.append(WorkflowEvents.of(asset, "RETIREMENT_CLOSED", Actor.system(), Map.of("retirementId",
                 retirementId.toString(), "dispositionCertificate", number)));
         return number;
+    }
+
+    /** The disposition's details a certificate of disposition prints (at most 500 characters), or null. */
+    private static String printedDetails(VendorProcessing processing) {
+        String structured = processing.dispositionDetails() == null ? null
+                : processing.dispositionDetails().printed(processing.disposition());
+        String words = blank(processing.details()) ? null : processing.details().strip();
+        String printed = structured == null ? words : words == null ? structured : structured + ". " + words;
+        return printed == null || printed.length() <= 500 ? printed : printed.substring(0, 499) + "\u2026";
+    }
+
+    /** The structured details the disposition needs, none of another disposition's, and a known currency. */
+    private static void checkDispositionDetails(VendorProcessing processing) {
+        DispositionRecord.DispositionMethod method = processing.disposition();
+        Map<String, Object> given = processing.dispositionDetails() == null ? Map.of()
+                : processing.dispositionDetails().given();
+        String kind = switch (method) {
+            case RESALE -> "a resale";
+            case DONATION -> "a donation";
+            case RECYCLING -> "a recycling";
+            case DESTRUCTION -> "a destruction";
+        };
+        for (String field : DispositionDetails.requiredFor(method)) {
+            if (!given.containsKey(field)) {
+                throw DomainRuleViolated.unprocessable("details-required", "dispositionDetails." + field,
+                        kind + " records " + switch (field) {
+                            case "salePrice" -> "the sale price";
+                            case "currency" -> "the sale price's currency";
+                            case "recipient" -> "the recipient";
+                            case "downstreamRecycler" -> "the downstream recycler";
+                            case "weightKg" -> "the weight in kg";
+                            case "destructionMethod" -> "the destruction method";
+                            case "witness" -> "the witness";
+                            default -> field;
+                        });
+            }
+        }
+        List<String> applicable = DispositionDetails.applicableTo(method);
+        for (String field : given.keySet()) {
+            if (!applicable.contains(field)) {
+                throw DomainRuleViolated.unprocessable("details-not-applicable", "dispositionDetails." + field,
+                        field + " is not a detail of " + kind);
+            }
+        }
+        if (given.containsKey("currency")) {
+            try {
+                java.util.Currency.getInstance((String) given.get("currency"));
+            } catch (IllegalArgumentException unknown) {
+                throw DomainRuleViolated.unprocessable("currency-known", "dispositionDetails.currency",
+                        given.get("currency") + " is not an ISO 4217 currency code");
+            }
+        }
     }
 
     private RetirementView vendorsRetirement(UUID retirementId, Actor actor) {

@@ -18,6 +18,7 @@ import com.itadcustody.certificate.SanitizationRecord.VerificationMethod;
 import com.itadcustody.retirement.AssetDestination;
 import com.itadcustody.retirement.DataConfidentiality;
 import com.itadcustody.retirement.DeprovisioningAttestation;
+import com.itadcustody.retirement.DispositionDetails;
 import com.itadcustody.retirement.Lots;
 import com.itadcustody.retirement.RetirementStatus;
 import com.itadcustody.retirement.RetirementTask;
@@ -271,7 +272,8 @@ class RetirementBenchmark extends IntegrationTest {
                 if (mine.contains(t.retirementId()) && t.step().equals("Task_ProcessAsset")) {
                     crew.offer(t.id(), () -> retirements.recordVendorProcessing(t.retirementId(),
                             new VendorProcessing("B", true, DispositionMethod.RESALE, "Sold in bulk", null,
-                                    "Leipzig", Instant.now().minus(1, ChronoUnit.MINUTES)), vendor));
+                                    "Leipzig", Instant.now().minus(1, ChronoUnit.MINUTES),
+                                    DispositionDetails.resale(BigDecimal.TEN, "EUR", "BULK-1")), vendor));
                 }
             }
             for (RetirementTask t : retirements.tasksFor(staff)) {

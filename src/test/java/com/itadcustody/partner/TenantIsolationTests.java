@@ -8,6 +8,8 @@ import com.itadcustody.identity.ApiTokens;
 import com.itadcustody.identity.Users;
 import com.itadcustody.partner.portal.PortalFixture;
 import com.itadcustody.partner.portal.PortalSession;
+import com.itadcustody.retirement.EvidenceFile;
+import com.itadcustody.retirement.EvidenceFiles;
 import com.itadcustody.retirement.LotView;
 import com.itadcustody.retirement.Lots;
 import com.itadcustody.retirement.RetirementTask;
@@ -47,7 +49,8 @@ class TenantIsolationTests extends IntegrationTest {
      * record. Add a row for every new endpoint or page a vendor can reach; the placeholders are B's ids from
      * {@link #vendorBsRecords}: {lot} (signed off, waiting for pickup), {receivedLot}, {retirement} (received,
      * waiting for grading), {onSite} and {medium} (a medium B sanitizes on site), {asset}, {task} (B's pickup
-     * step) and {certificate} (a sanitization certificate of B's asset). Add ids for new kinds of record there.
+     * step), {certificate} (a sanitization certificate of B's asset) and {evidence} (an evidence file B uploaded
+     * for {retirement}). Add ids for new kinds of record there.
      */
     static final List<Probe> VENDOR_REACHABLE = List.of(
             // partner portal pages (vendor A signed in on /portal/login)
@@ -60,6 +63,7 @@ class TenantIsolationTests extends IntegrationTest {
             Probe.portal("GET", "/portal/sanitization/{onSite}/{medium}", 404),
             Probe.portal("POST", "/portal/sanitization/{onSite}/{medium}", 404),
             Probe.portal("GET", "/portal/certificates/{certificate}/pdf", 404),
+            Probe.portal("GET", "/portal/assets/{retirement}/evidence/{evidence}", 404),
             // REST API (vendor A's API token)
             Probe.api("GET", "/api/v1/lots/{lot}", null, 404),
             Probe.api("POST", "/api/v1/lots/{lot}/pickup", null, 404),
@@ -79,6 +83,8 @@ class TenantIsolationTests extends IntegrationTest {
                     + "\"OVERWRITE\",\"tool\":\"nwipe\",\"toolVersion\":\"0.37\",\"verificationMethod\":\"FULL\","
                     + "\"passed\":true,\"postSanitizationClassification\":\"Unclassified\",\"completedAt\":"
                     + "\"{past}\"}", 404),
+            Probe.api("GET", "/api/v1/retirements/{retirement}/evidence", null, 404),
+            Probe.api("GET", "/api/v1/retirements/{retirement}/evidence/{evidence}/content", null, 404),
             Probe.api("POST", "/api/v1/tasks/{task}/claim", null, 404),
             Probe.api("DELETE", "/api/v1/tasks/{task}/claim", null, 404),
             Probe.api("GET", "/api/v1/certificates/{certificate}", null, 403),
@@ -154,6 +160,9 @@ class TenantIsolationTests extends IntegrationTest {
         ids.put("assetSerial", item.assetSerial());
         ids.put("task", pickup.id());
         ids.put("certificate", certificate.number());
+        ids.put("evidence", context.getBean(EvidenceFiles.class).store(retirement, null,
+                EvidenceFile.Kind.RECYCLING_CERTIFICATE, "b.pdf", "%PDF-1.4 vendor B".getBytes(
+                        java.nio.charset.StandardCharsets.US_ASCII), fixture.vendorActor(vendorB)).id().toString());
         ids.put("certificateSha256", certificate.sha256());
         ids.put("pickupContact", "Dock 3, Mo-Fr 8-16");
         ids.put("past", Instant.now().minusSeconds(3600).toString());

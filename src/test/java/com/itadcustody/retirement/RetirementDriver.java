@@ -206,7 +206,8 @@ final class RetirementDriver {
     void resellAndSettle(UUID id, Actor vendor) {
         awaitAt(id, "Task_ProcessAsset");
         retirements.recordVendorProcessing(id, new VendorProcessing("A", true, DispositionMethod.RESALE,
-                "Buyer ref B-1042, EUR 310", null, "Leipzig", Instant.now().minusSeconds(60)), vendor);
+                "Buyer ref B-1042, EUR 310", null, "Leipzig", Instant.now().minusSeconds(60),
+                DispositionDetails.resale(new BigDecimal("310.00"), "EUR", "B-1042")), vendor);
         awaitAt(id, "Task_SettleAsset");
         retirements.settle(id, new Settlement(new BigDecimal("310.00"), new BigDecimal("25.00"), "EUR"), staff);
     }

@@ -134,13 +134,15 @@ class RetirementEndToEndTests extends IntegrationTest {
 
         // vendor processing and settlement
         String[] dispositions = {
-            "{\"grade\": \"A\", \"functional\": true, \"disposition\": \"RESALE\", \"details\": \"Sold to buyer B-1,"
-                    + " 180 EUR\", \"place\": \"Leipzig\", \"completedAt\": \"2026-01-10T10:00:00Z\"}",
-            "{\"grade\": \"D\", \"functional\": false, \"disposition\": \"RECYCLING\", \"details\": \"Downstream"
-                    + " MetalCo (R2v3), 2.1 kg\", \"place\": \"Leipzig\", \"completedAt\": \"2026-01-10T10:00:00Z\"}",
-            "{\"grade\": \"SCRAP\", \"functional\": false, \"disposition\": \"DESTRUCTION\", \"details\": \"Shredded,"
-                    + " witness K. Lee\", \"particleSize\": \"20 mm\", \"place\": \"Leipzig\","
-                    + " \"completedAt\": \"2026-01-10T10:00:00Z\"}"};
+            "{\"grade\": \"A\", \"functional\": true, \"disposition\": \"RESALE\", \"dispositionDetails\":"
+                    + " {\"salePrice\": 180, \"currency\": \"EUR\", \"buyerReference\": \"B-1\"},"
+                    + " \"place\": \"Leipzig\", \"completedAt\": \"2026-01-10T10:00:00Z\"}",
+            "{\"grade\": \"D\", \"functional\": false, \"disposition\": \"RECYCLING\", \"dispositionDetails\":"
+                    + " {\"downstreamRecycler\": \"MetalCo\", \"recyclerCertification\": \"R2v3\", \"weightKg\": 2.1},"
+                    + " \"place\": \"Leipzig\", \"completedAt\": \"2026-01-10T10:00:00Z\"}",
+            "{\"grade\": \"SCRAP\", \"functional\": false, \"disposition\": \"DESTRUCTION\", \"details\": \"Shredded\","
+                    + " \"dispositionDetails\": {\"destructionMethod\": \"Shredding\", \"witness\": \"K. Lee\"},"
+                    + " \"particleSize\": \"20 mm\", \"place\": \"Leipzig\", \"completedAt\": \"2026-01-10T10:00:00Z\"}"};
         for (int i = 0; i < 3; i++) {
             String r = retirements.get(i);
             awaitTask(vendor, r, "Task_ProcessAsset");

@@ -5,6 +5,8 @@ import com.itadcustody.certificate.Certificates;
 import com.itadcustody.certificate.SanitizationRecord.SanitizationTechnique;
 import com.itadcustody.certificate.SanitizationRecord.VerificationMethod;
 import com.itadcustody.certificate.DispositionRecord.DispositionMethod;
+import com.itadcustody.retirement.EvidenceFile;
+import com.itadcustody.retirement.EvidenceFiles;
 import com.itadcustody.retirement.LotView;
 import com.itadcustody.retirement.Lots;
 import com.itadcustody.retirement.RetirementView;
@@ -22,12 +24,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,22 +41,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An asset's page in the portal (where it stands, the grading and disposition form while that step is open, what
- * was recorded, the settlement figures and its certificates) and the on-site sanitization form of one medium.
- * Only the vendor's own assets: anything else is 404.
+ * was recorded, the evidence files the vendor uploaded, the settlement figures and its certificates) and the on-site
+ * sanitization form of one medium. Only the vendor's own assets and files: anything else is 404.
  */
 @Controller
 class AssetPages {
 
     static final String PROCESS_ASSET = "Task_ProcessAsset";
     static final String SANITIZE_MEDIUM = "Task_SanitizeMedium";
-    /** An attached file is at most this large (its SHA-256 is recorded, as evidence of what was attached). */
-    static final long MAX_ATTACHMENT = 20L * 1024 * 1024;
 
     private final VendorLots vendorLots;
     private final Lots lots;
@@ -58,9 +61,13 @@ class AssetPages {
     private final Certificates certificates;
     private final CurrentActor currentActor;
     private final Validator validator;
+    private final EvidencedSteps steps;
+    private final EvidenceFiles evidenceFiles;
 
     AssetPages(VendorLots vendorLots, Lots lots, Retirements retirements, Certificates certificates,
-            CurrentActor currentActor, Validator validator) {
+            CurrentActor currentActor, Validator validator, EvidencedSteps steps, EvidenceFiles evidenceFiles) {
+        this.steps = steps;
+        this.evidenceFiles = evidenceFiles;
         this.vendorLots = vendorLots;
         this.lots = lots;
         this.retirements = retirements;
@@ -76,26 +83,18 @@ class AssetPages {
 
     @PostMapping("/portal/assets/{id}/processing")
     String process(@PathVariable UUID id, @ModelAttribute("form") ProcessingForm form, BindingResult errors,
-            @RequestParam(name = "recyclingCertificate", required = false) MultipartFile certificate, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         Actor actor = currentActor.get();
         vendorLots.disposal(id, actor);
         form.check(errors);
-        String attachment = null;
-        if (form.getDisposition() == DispositionMethod.RECYCLING) {
-            if (certificate == null || certificate.isEmpty()) {
-                errors.rejectValue("disposition", "required", "Attach the recycler's certificate (PDF or image).");
-            } else {
-                attachment = attachment("recycling certificate", certificate, errors, "disposition");
-            }
-        }
         if (!errors.hasErrors()) {
-            VendorProcessing processing = form.toProcessing(attachment);
-            reject(validator.validate(processing), errors, Map.of("details", detailsField(form), "functional",
-                    "functional"));
+            VendorProcessing processing = form.toProcessing();
+            for (ConstraintViolation<VendorProcessing> v : validator.validate(processing)) {
+                reject(errors, ProcessingForm.formField(v.getPropertyPath().toString()), "invalid", v.getMessage());
+            }
             if (!errors.hasErrors()) {
                 try {
-                    retirements.recordVendorProcessing(id, processing, actor);
+                    steps.recordProcessing(id, processing, form.uploads(), actor);
                     redirect.addFlashAttribute("notice", "Grading and disposition recorded. The client's IT staff"
                             + " settle it next; the certificate of disposition follows.");
                     return "redirect:/portal/assets/" + id;
@@ -103,13 +102,25 @@ class AssetPages {
                     if (refused.field() == null) {
                         throw refused;
                     }
-                    errors.rejectValue(refused.field().equals("details") ? detailsField(form) : refused.field(),
-                            refused.rule(), refused.getMessage());
+                    reject(errors, ProcessingForm.formField(refused.field()), refused.rule(), refused.getMessage());
                 }
             }
         }
         response.setStatus(422);
         return assetPage(id, form, model);
+    }
+
+    /** One of the asset's evidence files that the vendor's organisation uploaded (404 for anything else). */
+    @GetMapping("/portal/assets/{id}/evidence/{fileId}")
+    ResponseEntity<byte[]> evidence(@PathVariable UUID id, @PathVariable UUID fileId) {
+        Actor actor = currentActor.get();
+        vendorLots.disposal(id, actor);
+        EvidenceFile.Content file = evidenceFiles.content(id, fileId, actor);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.file().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.file().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
     }
 
     @GetMapping("/portal/sanitization/{id}/{mediumId}")
@@ -119,21 +130,25 @@ class AssetPages {
 
     @PostMapping("/portal/sanitization/{id}/{mediumId}")
     String sanitize(@PathVariable UUID id, @PathVariable UUID mediumId, @ModelAttribute("form") SanitizationForm form,
-            BindingResult errors, @RequestParam(name = "report", required = false) MultipartFile report,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+            BindingResult errors, Model model, RedirectAttributes redirect, HttpServletResponse response)
+            throws IOException {
         Actor actor = currentActor.get();
         SanitizationPlanItem medium = plannedMedium(id, mediumId, actor);
         form.check(errors);
-        String attachment = report == null || report.isEmpty() ? null
-                : attachment("erasure report", report, errors, "notes");
+        MultipartFile report = form.getReport();
+        boolean attached = report != null && !report.isEmpty();
+        byte[] content = attached ? report.getBytes() : null;
         if (!errors.hasErrors()) {
-            SanitizationReport record = form.toReport(attachment);
+            SanitizationReport record = form.toReport(attached ? attachment("erasure report", report, content)
+                    : null);
             Set<ConstraintViolation<SanitizationReport>> violations = validator.validate(record);
-            violations.forEach(v -> errors.rejectValue(SanitizationForm.formField(v.getPropertyPath().toString()),
+            violations.forEach(v -> reject(errors, SanitizationForm.formField(v.getPropertyPath().toString()),
                     "invalid", v.getMessage()));
             if (!errors.hasErrors()) {
                 try {
-                    retirements.recordSanitization(id, mediumId, record, actor);
+                    steps.recordSanitization(id, mediumId, record, attached ? List.of(new EvidencedSteps.Upload(
+                            "report", EvidenceFile.Kind.SANITIZATION_REPORT, report.getOriginalFilename(), content))
+                            : List.of(), actor);
                     redirect.addFlashAttribute("notice", "Sanitization of medium " + medium.mediumSerial()
                             + " recorded" + (record.passed() ? "; an independent verifier checks it next."
                             : " as failed; sanitize it again."));
@@ -142,7 +157,7 @@ class AssetPages {
                     if (refused.field() == null || refused.field().equals("mediumId")) {
                         throw refused;
                     }
-                    errors.rejectValue(refused.field(), refused.rule(), refused.getMessage());
+                    reject(errors, refused.field(), refused.rule(), refused.getMessage());
                 }
             }
         }
@@ -165,6 +180,9 @@ class AssetPages {
         model.addAttribute("form", form);
         model.addAttribute("dispositions", DispositionMethod.values());
         model.addAttribute("certificates", certificatesOf(item.assetId()));
+        model.addAttribute("recordedDetails", disposal.processing() == null ? null
+                : ProcessingForm.describe(disposal.processing()));
+        model.addAttribute("evidence", evidenceFiles.list(id, actor));
         return "portal/asset";
     }
 
@@ -199,40 +217,23 @@ class AssetPages {
                 .sorted(Comparator.comparing(CertificateView::issuedAt)).toList();
     }
 
-    private static String detailsField(ProcessingForm form) {
-        if (form.getDisposition() == null) {
-            return "disposition";
-        }
-        return switch (form.getDisposition()) {
-            case RESALE -> "buyerReference";
-            case DONATION -> "recipient";
-            case RECYCLING -> "recycler";
-            case DESTRUCTION -> "destructionMethod";
-        };
-    }
-
-    private static <T> void reject(Set<ConstraintViolation<T>> violations, BindingResult errors,
-            Map<String, String> fields) {
-        for (ConstraintViolation<T> v : violations) {
-            String path = v.getPropertyPath().toString();
-            errors.rejectValue(fields.getOrDefault(path, path), "invalid", v.getMessage());
+    /** Marks the form's field, or the whole form when the field is not one of its own. */
+    private static void reject(BindingResult errors, String field, String rule, String message) {
+        if (field != null && errors.getTarget() != null
+                && new BeanWrapperImpl(errors.getTarget()).isReadableProperty(field)) {
+            errors.rejectValue(field, rule, message);
+        } else {
+            errors.reject(rule, message);
         }
     }
 
-    private static String attachment(String what, MultipartFile file, BindingResult errors, String field) {
-        if (file.getSize() > MAX_ATTACHMENT) {
-            errors.rejectValue(field, "max-size", "The " + what + " is larger than 20 MB.");
-            return null;
+    /** The attached file's name and SHA-256, as the sanitization's notes (and its certificate) mention it. */
+    private static String attachment(String what, MultipartFile file, byte[] content) {
+        String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename()
+                .replaceAll("[^A-Za-z0-9._ -]", "_");
+        if (name.length() > 100) {
+            name = name.substring(0, 100);
         }
-        try {
-            String name = file.getOriginalFilename() == null ? "file" : file.getOriginalFilename()
-                    .replaceAll("[^A-Za-z0-9._ -]", "_");
-            if (name.length() > 100) {
-                name = name.substring(0, 100);
-            }
-            return what + " " + name + " (SHA-256 " + Sha256.hex(file.getBytes()) + ")";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return what + " " + name + " (SHA-256 " + Sha256.hex(content) + ")";
     }
 }

@@ -1,7 +1,10 @@
 package com.itadcustody.partner.portal;
 
 import com.itadcustody.certificate.DispositionRecord.DispositionMethod;
+import com.itadcustody.retirement.DispositionDetails;
+import com.itadcustody.retirement.EvidenceFile;
 import com.itadcustody.retirement.VendorProcessing;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The portal's grading and disposition form: the fields the issue names for each disposition (resale: price,
  * currency, buyer reference; donation: recipient; recycling: downstream recycler, its certification, weight and
- * certificate; destruction: method, particle size, witness, photo or video reference), checked here and then
- * written as the retirement module's {@link VendorProcessing} (whose own rules, the REST API's, apply on top).
+ * certificate; destruction: method, particle size, witness, photo or video reference and file), checked here and
+ * then written as the retirement module's {@link VendorProcessing} with its {@link DispositionDetails} (whose own
+ * rules, the REST API's, apply on top); the files are kept as the retirement's evidence.
  */
 public class ProcessingForm {
 
@@ -36,6 +41,8 @@ public class ProcessingForm {
     private String particleSize;
     private String witness;
     private String mediaReference;
+    private MultipartFile recyclingCertificate;
+    private MultipartFile destructionMedia;
 
     /** Checks the fields the chosen disposition needs, naming each failing field. */
     void check(Errors errors) {
@@ -65,6 +72,10 @@ public class ProcessingForm {
                 required(errors, "recycler", recycler, 200);
                 required(errors, "recyclerCertification", recyclerCertification, 200);
                 amount(errors, "weightKg", weightKg, false);
+                if (!given(recyclingCertificate)) {
+                    errors.rejectValue("recyclingCertificate", "required",
+                            "Attach the recycler's certificate (PDF or image).");
+                }
             }
             case DESTRUCTION -> {
                 required(errors, "destructionMethod", destructionMethod, 200);
@@ -75,34 +86,90 @@ public class ProcessingForm {
         }
     }
 
-    /** The retirement module's record; call after {@link #check} found nothing. */
-    VendorProcessing toProcessing(String attachment) {
-        List<String> details = new ArrayList<>();
-        switch (disposition) {
+    /** The retirement module's record with its structured details; call after {@link #check} found nothing. */
+    VendorProcessing toProcessing() {
+        DispositionDetails details = switch (disposition) {
+            case RESALE -> DispositionDetails.resale(new BigDecimal(price.strip()),
+                    currency.strip().toUpperCase(Locale.ROOT), buyerReference.strip());
+            case DONATION -> DispositionDetails.donation(recipient.strip());
+            case RECYCLING -> DispositionDetails.recycling(recycler.strip(), recyclerCertification.strip(),
+                    new BigDecimal(weightKg.strip()));
+            case DESTRUCTION -> DispositionDetails.destruction(destructionMethod.strip(), witness.strip(),
+                    blank(mediaReference) ? null : mediaReference.strip());
+        };
+        return new VendorProcessing(grade.strip(), functional, disposition, null,
+                disposition == DispositionMethod.DESTRUCTION ? particleSize.strip() : null, place.strip(),
+                completedAt(null), details);
+    }
+
+    /** The files to keep as evidence: the recycling certificate, or the destruction's photo or video if given. */
+    List<EvidencedSteps.Upload> uploads() throws IOException {
+        List<EvidencedSteps.Upload> uploads = new ArrayList<>();
+        if (disposition == DispositionMethod.RECYCLING && given(recyclingCertificate)) {
+            uploads.add(new EvidencedSteps.Upload("recyclingCertificate", EvidenceFile.Kind.RECYCLING_CERTIFICATE,
+                    recyclingCertificate.getOriginalFilename(), recyclingCertificate.getBytes()));
+        }
+        if (disposition == DispositionMethod.DESTRUCTION && given(destructionMedia)) {
+            uploads.add(new EvidencedSteps.Upload("destructionMedia", EvidenceFile.Kind.DESTRUCTION_MEDIA,
+                    destructionMedia.getOriginalFilename(), destructionMedia.getBytes()));
+        }
+        return uploads;
+    }
+
+    /** The form's field for a field of {@link VendorProcessing} as its validator or rules name it. */
+    static String formField(String processingPath) {
+        return switch (processingPath) {
+            case "dispositionDetails.salePrice" -> "price";
+            case "dispositionDetails.downstreamRecycler" -> "recycler";
+            case "details", "dispositionDetails" -> "disposition";
+            default -> processingPath.startsWith("dispositionDetails.")
+                    ? processingPath.substring("dispositionDetails.".length()) : processingPath;
+        };
+    }
+
+    /**
+     * The recorded disposition in words, e.g. "Resale for 310.00 EUR; buyer reference B-77" (the free-text details
+     * of a record made before the structured ones existed).
+     */
+    static String describe(VendorProcessing p) {
+        DispositionDetails d = p.dispositionDetails();
+        if (d == null) {
+            return p.details();
+        }
+        List<String> parts = new ArrayList<>();
+        switch (p.disposition()) {
             case RESALE -> {
-                details.add("Resale for " + new BigDecimal(price.strip()).toPlainString() + " "
-                        + currency.strip().toUpperCase(Locale.ROOT));
-                details.add("buyer reference " + buyerReference.strip());
+                parts.add("Resale for " + amount(d.salePrice()) + " " + d.currency());
+                if (!blank(d.buyerReference())) {
+                    parts.add("buyer reference " + d.buyerReference());
+                }
             }
-            case DONATION -> details.add("Donation to " + recipient.strip());
+            case DONATION -> parts.add("Donation to " + d.recipient());
             case RECYCLING -> {
-                details.add("Recycling by " + recycler.strip() + " (" + recyclerCertification.strip() + ")");
-                details.add("weight " + new BigDecimal(weightKg.strip()).toPlainString() + " kg");
+                parts.add("Recycling by " + d.downstreamRecycler() + (blank(d.recyclerCertification()) ? ""
+                        : " (" + d.recyclerCertification() + ")"));
+                parts.add("weight " + amount(d.weightKg()) + " kg");
             }
             case DESTRUCTION -> {
-                details.add("Destruction by " + destructionMethod.strip());
-                details.add("witness " + witness.strip());
-                if (!blank(mediaReference)) {
-                    details.add("photo/video " + mediaReference.strip());
+                parts.add("Destruction by " + d.destructionMethod());
+                parts.add("witness " + d.witness());
+                if (!blank(d.mediaReference())) {
+                    parts.add("photo/video " + d.mediaReference());
                 }
             }
         }
-        if (attachment != null) {
-            details.add(attachment);
+        if (!blank(p.details())) {
+            parts.add(p.details());
         }
-        return new VendorProcessing(grade.strip(), functional, disposition, String.join("; ", details),
-                disposition == DispositionMethod.DESTRUCTION ? particleSize.strip() : null, place.strip(),
-                completedAt(null));
+        return String.join("; ", parts);
+    }
+
+    private static String amount(BigDecimal amount) {
+        return amount == null ? "?" : amount.toPlainString();
+    }
+
+    private static boolean given(MultipartFile file) {
+        return file != null && !file.isEmpty();
     }
 
     private Instant completedAt(Errors errors) {
@@ -189,4 +256,8 @@ public class ProcessingForm {
     public void setWitness(String witness) { this.witness = witness; }
     public String getMediaReference() { return mediaReference; }
     public void setMediaReference(String mediaReference) { this.mediaReference = mediaReference; }
+    public MultipartFile getRecyclingCertificate() { return recyclingCertificate; }
+    public void setRecyclingCertificate(MultipartFile file) { this.recyclingCertificate = file; }
+    public MultipartFile getDestructionMedia() { return destructionMedia; }
+    public void setDestructionMedia(MultipartFile file) { this.destructionMedia = file; }
 }

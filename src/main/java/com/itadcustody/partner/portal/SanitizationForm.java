@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The portal's record of sanitizing one medium on site: method (technique), tool and version, operator, result
@@ -29,6 +30,7 @@ public class SanitizationForm {
     private String postSanitizationClassification = "Unclassified";
     private String notes;
     private String completedAt;
+    private MultipartFile report;
 
     /** Checks what the form itself must know (the date and time, the result); the rest is the record's rules. */
     void check(Errors errors) {
@@ -109,4 +111,9 @@ public class SanitizationForm {
     public void setNotes(String notes) { this.notes = notes; }
     public String getCompletedAt() { return completedAt; }
     public void setCompletedAt(String completedAt) { this.completedAt = completedAt; }
+
+    /** The erasure report file, kept as the retirement's evidence (optional). */
+    public MultipartFile getReport() { return report; }
+    /** Sets the erasure report file. */
+    public void setReport(MultipartFile report) { this.report = report; }
 }

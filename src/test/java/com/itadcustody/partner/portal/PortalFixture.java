@@ -14,6 +14,7 @@ import com.itadcustody.identity.Users;
 import com.itadcustody.retirement.AssetDestination;
 import com.itadcustody.retirement.DataConfidentiality;
 import com.itadcustody.retirement.DeprovisioningAttestation;
+import com.itadcustody.retirement.DispositionDetails;
 import com.itadcustody.retirement.LotView;
 import com.itadcustody.retirement.Lots;
 import com.itadcustody.retirement.RetirementTask;
@@ -161,8 +162,8 @@ public final class PortalFixture {
     /** The vendor's resale of a received asset, IT staff's settlement, and the certificate of disposition. */
     public String resoldAndClosed(UUID retirementId, UUID vendorId) {
         when(() -> retirements.recordVendorProcessing(retirementId, new VendorProcessing("A", true,
-                DispositionMethod.RESALE, "Resale for 310.00 EUR; buyer reference B-1042", null, "Leipzig",
-                Instant.now().minusSeconds(60)), vendorActor(vendorId)));
+                DispositionMethod.RESALE, null, null, "Leipzig", Instant.now().minusSeconds(60),
+                DispositionDetails.resale(new BigDecimal("310.00"), "EUR", "B-1042")), vendorActor(vendorId)));
         settle(retirementId);
         await().atMost(Duration.ofSeconds(60)).until(() -> retirements.get(retirementId).status().name()
                 .equals("CLOSED"));

@@ -112,7 +112,8 @@ class WebhookTests extends IntegrationTest {
         String processed = """
                 {"event": "processed", "lotId": "%s", "assetSerial": "%s", "processing": {
                   "grade": "B", "functional": true, "disposition": "RESALE",
-                  "details": "Sold to buyer REF-77 for 120 EUR", "place": "Berlin plant",
+                  "dispositionDetails": {"salePrice": 120, "currency": "EUR", "buyerReference": "REF-77"},
+                  "place": "Berlin plant",
                   "completedAt": "2026-01-10T09:00:00Z"}}""".formatted(lot, ready.assetSerial());
 
         Answer answer = deliver(vendorA, secretA, now(), "g-" + lot, processed);
