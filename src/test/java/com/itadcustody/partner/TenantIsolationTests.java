@@ -10,6 +10,8 @@ import com.itadcustody.partner.portal.PortalFixture;
 import com.itadcustody.partner.portal.PortalSession;
 import com.itadcustody.retirement.EvidenceFile;
 import com.itadcustody.retirement.EvidenceFiles;
+import com.itadcustody.partner.inbound.ErasureReportResult;
+import com.itadcustody.partner.inbound.ErasureReports;
 import com.itadcustody.retirement.LotView;
 import com.itadcustody.retirement.Lots;
 import com.itadcustody.retirement.RetirementTask;
@@ -50,7 +52,8 @@ class TenantIsolationTests extends IntegrationTest {
      * {@link #vendorBsRecords}: {lot} (signed off, waiting for pickup), {receivedLot}, {retirement} (received,
      * waiting for grading), {onSite} and {medium} (a medium B sanitizes on site), {asset}, {task} (B's pickup
      * step), {certificate} (a sanitization certificate of B's asset) and {evidence} (an evidence file B uploaded
-     * for {retirement}). Add ids for new kinds of record there.
+     * for {retirement}), {vendorB} (the organisation), {report} and {exception} (an erasure report of B with one
+     * open exception). Add ids for new kinds of record there.
      */
     static final List<Probe> VENDOR_REACHABLE = List.of(
             // partner portal pages (vendor A signed in on /portal/login)
@@ -89,7 +92,19 @@ class TenantIsolationTests extends IntegrationTest {
             Probe.api("DELETE", "/api/v1/tasks/{task}/claim", null, 404),
             Probe.api("GET", "/api/v1/certificates/{certificate}", null, 403),
             Probe.api("GET", "/api/v1/certificates/{certificate}/pdf", null, 403),
-            Probe.api("GET", "/api/v1/certificates?assetId={asset}", null, 403));
+            Probe.api("GET", "/api/v1/certificates?assetId={asset}", null, 403),
+            // the vendor registry: a vendor reads only its own organisation
+            Probe.api("GET", "/api/v1/vendors/{vendorB}", null, 404),
+            Probe.api("GET", "/api/v1/vendors/{vendorB}/contacts", null, 404),
+            Probe.api("GET", "/api/v1/vendors/{vendorB}/sites", null, 404),
+            Probe.api("GET", "/api/v1/vendors/{vendorB}/certifications", null, 404),
+            // inbound erasure reports and their exceptions queue
+            Probe.api("GET", "/api/v1/partner/erasure-reports/{report}", null, 404),
+            Probe.api("GET", "/api/v1/partner/erasure-reports/{report}/original", null, 404),
+            Probe.api("GET", "/api/v1/partner/erasure-exceptions/{exception}", null, 404),
+            Probe.api("POST", "/api/v1/partner/erasure-exceptions/{exception}/resolution",
+                    "{\"note\":\"resolved by someone else\"}", 404),
+            Probe.api("POST", "/api/v1/partner/erasure-exceptions/{exception}/retry", null, 404));
 
     /** One request of vendor A's user: on the portal (session) or the API (token), with its expected status. */
     record Probe(boolean portal, String method, String path, String body, int expected) {
@@ -163,6 +178,10 @@ class TenantIsolationTests extends IntegrationTest {
         ids.put("evidence", context.getBean(EvidenceFiles.class).store(retirement, null,
                 EvidenceFile.Kind.RECYCLING_CERTIFICATE, "b.pdf", "%PDF-1.4 vendor B".getBytes(
                         java.nio.charset.StandardCharsets.US_ASCII), fixture.vendorActor(vendorB)).id().toString());
+        ErasureReportResult report = erasureReportOf(vendorB);
+        ids.put("vendorB", vendorB.toString());
+        ids.put("report", report.report().id().toString());
+        ids.put("exception", report.lines().get(0).exceptionId().toString());
         ids.put("certificateSha256", certificate.sha256());
         ids.put("pickupContact", "Dock 3, Mo-Fr 8-16");
         ids.put("past", Instant.now().minusSeconds(3600).toString());
@@ -240,7 +259,26 @@ class TenantIsolationTests extends IntegrationTest {
         state.add(ids.get("onSite") + " " + retirements.get(UUID.fromString(ids.get("onSite"))).openTask());
         fixture.tasksOf(vendorB).forEach(t -> state.add(t.id() + " " + t.step() + " " + t.assignee()));
         state.add(certificates.get(ids.get("certificate")).status().name());
+        state.add(context.getBean(ErasureReports.class).exception(UUID.fromString(ids.get("exception")), fixture.staff)
+                .state());
         return state;
+    }
+
+    /** An erasure report of the vendor naming a serial nobody has: one report, one open exception. */
+    private ErasureReportResult erasureReportOf(UUID vendor) {
+        byte[] csv = ("mediumSerial,methodType,technique,tool,toolVersion,operator,result,startedAt,finishedAt,"
+                + "verificationMethod\nNO-SUCH-SERIAL-B,CLEAR,OVERWRITE,nwipe,0.37,Bea,passed,"
+                + "2026-01-05T09:00:00Z,2026-01-05T10:00:00Z,QUICK_SAMPLING\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            ErasureReportResult result = context.getBean(ErasureReports.class).receive(vendor, "b.csv",
+                    new java.io.ByteArrayInputStream(csv), csv.length, ErasureReports.Source.UPLOAD,
+                    fixture.vendorActor(vendor));
+            assertThat(result.lines()).singleElement().satisfies(line -> assertThat(line.exceptionId()).isNotNull());
+            return result;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String fill(String template) {
