@@ -73,6 +73,32 @@ public final class LotFlow {
         return new Ready(retirement, asset.get("serialNumber").asText());
     }
 
+    /**
+     * Registers an asset with one medium whose sanitization the vendor does on site and drives its retirement to
+     * that step; returns the retirement id and the medium's serial.
+     */
+    public OnSite awaitingOnSiteSanitization(UUID vendorId) {
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        JsonNode asset = staff.post("/api/v1/assets", """
+                {"tag": "OS-%s", "serialNumber": "OSS-%s", "type": "SERVER",
+                 "media": [{"mediaType": "HDD_ATA", "serialNumber": "OSM-%s"}]}""".formatted(run, run, run)).json();
+        String retirement = staff.post("/api/v1/retirements", """
+                {"assetId": "%s", "reason": "On-site erasure", "confidentiality": "LOW",
+                 "destination": "INTERNAL_REUSE", "sanitizationVendorId": "%s"}"""
+                .formatted(asset.get("id").asText(), vendorId)).json().get("id").asText();
+        awaitRetirementStep(retirement, "Task_ApproveRetirement");
+        manager.post("/api/v1/retirements/" + retirement + "/decision", "{\"approve\": true}");
+        awaitRetirementStep(retirement, "Task_AttestDeprovisioning");
+        assertThat(staff.post("/api/v1/retirements/" + retirement + "/deprovisioning", ALL_SYSTEMS).status())
+                .isEqualTo(200);
+        awaitRetirementStep(retirement, "Task_SanitizeMedium");
+        return new OnSite(retirement, asset.get("media").get(0).get("serialNumber").asText());
+    }
+
+    /** A retirement whose medium waits for the vendor's on-site sanitization, and that medium's serial. */
+    public record OnSite(String retirementId, String mediumSerial) {
+    }
+
     /** Makes a lot of the retirement for the vendor and signs its manifest off; returns the lot id. */
     public String lotSignedOff(UUID vendorId, String retirement) {
         String body = "{\"vendorId\": \"" + vendorId + "\", \"items\": [{\"retirementId\": \"" + retirement

@@ -126,6 +126,29 @@ class WebhookTests extends IntegrationTest {
     }
 
     @Test
+    void recordsAnOnSiteSanitizationByMediumSerialAndRefusesItToAnotherVendor() throws Exception {
+        LotFlow.OnSite onSite = flow.awaitingOnSiteSanitization(vendorA);
+        String sanitized = """
+                {"event": "sanitized", "retirementId": "%s", "mediumSerial": "%s", "sanitization": {
+                  "performedBy": {"name": "Kim Field", "title": "Field engineer", "organisation": "Webhook A"},
+                  "technique": "OVERWRITE", "tool": "nwipe", "toolVersion": "0.37", "verificationMethod": "FULL",
+                  "passed": true, "postSanitizationClassification": "Unclassified",
+                  "completedAt": "2026-01-05T10:00:00Z"}}""".formatted(onSite.retirementId(), onSite.mediumSerial());
+
+        Answer foreign = deliver(vendorB, secretB, now(), "s-" + onSite.mediumSerial(), sanitized);
+
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(404);
+        assertThat(flow.retirement(onSite.retirementId()).path("openTask").asText()).isEqualTo("Task_SanitizeMedium");
+
+        Answer answer = deliver(vendorA, secretA, now(), "s-" + onSite.mediumSerial(), sanitized);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        flow.awaitRetirementStep(onSite.retirementId(), "Task_VerifyMedium");
+        assertThat(appliedDeliveries(vendorA, "s-" + onSite.mediumSerial())).isEqualTo(1);
+        assertThat(appliedDeliveries(vendorB, "s-" + onSite.mediumSerial())).isZero();
+    }
+
+    @Test
     void refusesEveryBadDeliveryAndAppliesNothing() throws Exception {
         LotFlow.Ready ready = flow.readyForHandoff();
         String lot = lotAwaitingPickup(ready);
