@@ -152,7 +152,8 @@ class CustodyClusterTests {
 
     private void awaitHealthy(Process node) {
         int port = ports.get(node);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        // generous: two full nodes start side by side, and on a busy 2-core machine each takes minutes
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(node.isAlive()).as(() -> "node on port " + port + " is running; its log ends:\n"
                     + tail(logs.get(node))).isTrue();
             try {
