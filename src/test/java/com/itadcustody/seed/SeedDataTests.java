@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with media and seats, retirements closed with certificates and others left in open stages, history spread over
  * the months), a custody log that passes the full audit, and a second run that adds nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedDataTests {
 

@@ -78,6 +78,7 @@ final class WorkflowDriver implements AutoCloseable {
         volatile Instant requestedAt;
         volatile boolean done;
         volatile boolean ready;
+        volatile Instant readySince;
         volatile boolean settled;
         volatile UUID lotId;
         volatile boolean escalationAcknowledged;
@@ -208,7 +209,7 @@ final class WorkflowDriver implements AutoCloseable {
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 lastReport = Instant.now();
             }
-            sleep(250);
+            sleep(400);
         }
         return (int) plans.stream().filter(p -> p.done).count();
     }
@@ -433,6 +434,9 @@ final class WorkflowDriver implements AutoCloseable {
             if (!p.ready) {
                 try {
                     p.ready = lots.readyForHandoff(p.retirementId);
+                    if (p.ready) {
+                        p.readySince = Instant.now();
+                    }
                 } catch (RuntimeException e) {
                     lastRefusal.put("readyForHandoff", e.toString());
                 }
@@ -464,8 +468,11 @@ final class WorkflowDriver implements AutoCloseable {
         }
         for (Map.Entry<String, List<Plan>> group : ready.entrySet()) {
             List<Plan> items = group.getValue();
-            if (items.size() < LOT_SIZE && pending.getOrDefault(group.getKey(), 0) > 0) {
-                continue; // wait until the rest of the group is ready too
+            Instant oldest = items.stream().map(p -> p.readySince).filter(java.util.Objects::nonNull)
+                    .min(Instant::compareTo).orElse(Instant.now());
+            if (items.size() < LOT_SIZE && pending.getOrDefault(group.getKey(), 0) > 0
+                    && Duration.between(oldest, Instant.now()).getSeconds() < 30) {
+                continue; // wait a little for the rest of the group
             }
             for (int from = 0; from < items.size(); from += LOT_SIZE) {
                 List<Plan> lotItems = List.copyOf(items.subList(from, Math.min(items.size(), from + LOT_SIZE)));
