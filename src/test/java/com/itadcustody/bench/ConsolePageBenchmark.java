@@ -73,7 +73,9 @@ class ConsolePageBenchmark {
     static final List<String[]> PAGES = List.of(
             new String[] {"dashboard", "/"},
             new String[] {"asset list, first page", "/assets"},
-            new String[] {"asset list, filtered (type and status)", "/assets?type=LAPTOP&status=IN_SERVICE"},
+            new String[] {"asset list, filtered (laptops in service)", "/assets?type=LAPTOP&status=IN_SERVICE"},
+            new String[] {"asset list, filtered (disposed), recently changed first",
+                "/assets?status=DISPOSED&sort=updatedAt,desc"},
             new String[] {"asset list, search by serial", "/assets?q={serial}"},
             new String[] {"asset list, search by text", "/assets?q=ThinkPad"},
             new String[] {"asset list, deep page (page 1,000)", "/assets?page=1000"},
@@ -84,10 +86,15 @@ class ConsolePageBenchmark {
             new String[] {"lot page, largest lot", "/lots/{lot}"},
             new String[] {"exceptions", "/exceptions"},
             new String[] {"certificates", "/certificates"},
+            new String[] {"certificates, search", "/certificates?q=COD"},
             new String[] {"compliance", "/compliance"},
             new String[] {"compliance reports, last 18 months", "/compliance/reports?from={from}&to={to}"},
             new String[] {"compliance reports, last quarter", "/compliance/reports?from={quarter}&to={to}"},
-            new String[] {"custody log", "/compliance/custody"});
+            new String[] {"custody log (checkpoints, audits)", "/compliance/custody"},
+            new String[] {"verification history", "/compliance/verifications"},
+            new String[] {"evidence packs", "/compliance/evidence-packs"},
+            new String[] {"admin: users", "/admin/users"},
+            new String[] {"admin: vendors", "/admin/vendors"});
 
     @DynamicPropertySource
     static void seededDatabase(DynamicPropertyRegistry registry) {
@@ -162,10 +169,9 @@ class ConsolePageBenchmark {
                 continue;
             }
             rows.put(page[0], path);
-            if (page[1].startsWith("/compliance/reports")) {
+            if (page[1].startsWith("/compliance/reports?from={from}")) {
                 for (String link : exports(first.body())) {
-                    rows.put(page[0] + ", export " + link.replaceAll(".*[?&]format=([a-z]+).*", "$1")
-                            .replaceAll(".*\\.([a-z]+)(\\?.*)?$", "$1"), link);
+                    rows.put(page[0] + ": " + link.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1"), link);
                 }
             }
         }

@@ -182,6 +182,7 @@ final class WorkflowDriver implements AutoCloseable {
         }
         Instant lastReport = Instant.now();
         Instant lastHousekeeping = Instant.EPOCH;
+        Instant lastDispatch = Instant.EPOCH;
         while (true) {
             long open = plans.stream().filter(p -> !p.done).count();
             if (open == 0 && inFlight.isEmpty()) {
@@ -192,11 +193,17 @@ final class WorkflowDriver implements AutoCloseable {
                         wave, open, plans.size(), lastRefusal);
                 break;
             }
-            dispatch(people.manager());
-            dispatch(people.staff());
-            dispatch(people.verifier());
-            for (Actor vendor : people.vendors().values()) {
-                dispatch(vendor);
+            // read the task lists again once the steps taken from them are nearly done: each read of up to 500
+            // tasks costs the database more than a step
+            if (inFlight.size() <= WORKERS * 2
+                    || Duration.between(lastDispatch, Instant.now()).getSeconds() >= 20) {
+                dispatch(people.manager());
+                dispatch(people.staff());
+                dispatch(people.verifier());
+                for (Actor vendor : people.vendors().values()) {
+                    dispatch(vendor);
+                }
+                lastDispatch = Instant.now();
             }
             if (Duration.between(lastHousekeeping, Instant.now()).toMillis() >= 1500) {
                 housekeeping();
