@@ -186,6 +186,7 @@ class ConsolePageBenchmark {
         }
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         List<Double> sqlCount = new ArrayList<>();
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         double busyBefore = BenchStats.machineBusySeconds();
         long wallBefore = System.nanoTime();
         for (int run = 0; run < RUNS; run++) {
@@ -211,7 +212,8 @@ class ConsolePageBenchmark {
             System.out.printf("console pages: run %d of %d done%n", run + 1, RUNS);
         }
         double busy = (BenchStats.machineBusySeconds() - busyBefore) / ((System.nanoTime() - wallBefore) / 1e9);
-        String report = report(rows, samples, status, bytes, notBuilt, sqlCount, values, busy);
+        String load = "before " + loadBefore + ", after " + Files.readString(Path.of("/proc/loadavg")).trim();
+        String report = report(rows, samples, status, bytes, notBuilt, sqlCount, values, busy, load);
         System.out.println(report);
         Path out = Path.of("target", "bench", "console-pages.md");
         Files.createDirectories(out.getParent());
@@ -220,7 +222,7 @@ class ConsolePageBenchmark {
 
     private String report(Map<String, String> rows, Map<String, List<Sample>> samples, Map<String, Integer> status,
             Map<String, Integer> bytes, Map<String, String> notBuilt, List<Double> sqlCount,
-            Map<String, String> values, double busy) throws IOException {
+            Map<String, String> values, double busy, String load) {
         StringBuilder md = new StringBuilder();
         md.append("## Staff console pages on the seeded database (%d runs of %d requests per page, medians of the"
                 .formatted(RUNS, PER_RUN)).append(" runs)\n\n");
@@ -245,9 +247,9 @@ class ConsolePageBenchmark {
                             .collect(Collectors.joining("; ")))
                     .append(".\n");
         }
-        md.append("\nMachine busy while measuring: %.0f%% of %d vCPU; load average before: %s.\n".formatted(
+        md.append("\nMachine busy while measuring: %.0f%% of %d vCPU; load average (1, 5, 15 min) %s.\n".formatted(
                 busy * 100 / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(),
-                Files.readString(Path.of("/proc/loadavg")).trim()));
+                load));
         return md.toString();
     }
 
