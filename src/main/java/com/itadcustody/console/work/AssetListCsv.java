@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a CSV file of assets to retire: a header row with the column {@code assetTag}, {@code serialNumber} or both
@@ -88,10 +89,11 @@ final class AssetListCsv {
             return Result.refused("The file is not UTF-8 text; save it as CSV UTF-8.");
         }
         List<Row> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(false).setTrim(true).setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                        .setIgnoreEmptyLines(false).setTrim(true).setAllowMissingColumnNames(false).build()
-                        .parse(reader)) {
+                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Map<String, String> columns = new HashMap<>();
             for (String header : parser.getHeaderNames()) {
                 String name = header.replace("\uFEFF", "").strip();
