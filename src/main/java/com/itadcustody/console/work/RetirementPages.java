@@ -180,7 +180,7 @@ class RetirementPages {
     record Selected(UUID id, AssetRef asset) {
 
         /** Whether the asset exists and is in service (only such assets can be retired). */
-        boolean retirable() {
+        public boolean retirable() {
             return asset != null && asset.status() == AssetStatus.IN_SERVICE;
         }
     }
