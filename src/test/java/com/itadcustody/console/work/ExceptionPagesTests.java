@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.itadcustody.console.work.ConsoleSession.Form;
 import com.itadcustody.console.work.ConsoleSession.Response;
 import com.itadcustody.console.work.WorkPagesFixture.Login;
+import com.itadcustody.asset.internal.Asset;
 import com.itadcustody.partner.inbound.ErasureExceptionView;
 import com.itadcustody.partner.inbound.ErasureReports;
 import com.itadcustody.partner.portal.PortalFixture;
+import com.itadcustody.retirement.AssetDestination;
+import com.itadcustody.retirement.DataConfidentiality;
+import com.itadcustody.retirement.DeprovisioningAttestation;
+import com.itadcustody.retirement.Retirements;
+import com.itadcustody.retirement.process.RetirementProcess;
 import com.itadcustody.shared.Role;
 import com.itadcustody.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -27,6 +33,12 @@ class ExceptionPagesTests extends IntegrationTest {
 
     @Autowired
     ErasureReports reports;
+
+    @Autowired
+    Retirements retirements;
+
+    @Autowired
+    RetirementProcess process;
 
     static WorkPagesFixture fixture;
     static PortalFixture portal;
@@ -116,6 +128,43 @@ class ExceptionPagesTests extends IntegrationTest {
         assertThat(retried.location()).endsWith("/exceptions").doesNotContain("evil");
         assertThat(session.get("/exceptions").body()).contains("The record still cannot be applied");
         assertThat(reports.exception(exception.id(), staff.actor()).state()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void retriesAnUnknownSerialOnceItsMediumWaitsAndResolvesItWhenApplied() throws Exception {
+        Asset asset = fixture.laptop();
+        var medium = asset.media().get(0);
+        var planned = process.decideSanitization(medium.mediaType().name(), "LOW", "LEAVES_ORGANISATION",
+                medium.selfEncrypting());
+        UUID retirement = retirements.request(asset.id(), "On-site erasure", DataConfidentiality.LOW,
+                AssetDestination.LEAVES_ORGANISATION, vendor, staff.actor()).id();
+        String finished = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(2)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String csv = "mediumSerial,methodType,technique,tool,toolVersion,operator,result,startedAt,finishedAt,"
+                + "verificationMethod\n" + medium.serialNumber() + "," + planned.methodType() + ","
+                + planned.technique() + ",DiskWipe,7.4,Jo Technician,passed," + finished + "," + finished + ",FULL\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        reports.receive(vendor, "early.csv", new ByteArrayInputStream(bytes), bytes.length,
+                ErasureReports.Source.UPLOAD, staff.actor());
+        ErasureExceptionView exception = reports.exceptions(vendor, "OPEN", null, null, 0, 500, staff.actor())
+                .content().stream().filter(e -> medium.serialNumber().equals(e.mediumSerial())).findFirst()
+                .orElseThrow();
+        assertThat(exception.kind()).isIn("UNKNOWN_SERIAL", "STEP_NOT_OPEN");
+        PortalFixture.when(() -> retirements.decide(retirement, true, null, portal.manager));
+        PortalFixture.when(() -> retirements.attestDeprovisioning(retirement, java.util.Arrays.stream(
+                DeprovisioningAttestation.System.values()).map(s -> new DeprovisioningAttestation(s,
+                DeprovisioningAttestation.Outcome.DONE, "Ticket " + s)).toList(), portal.staff));
+        fixture.awaitTask(retirement, "Task_SanitizeMedium");
+        ConsoleSession session = ConsoleSession.signedIn(port, staff.username(), WorkPagesFixture.PASSWORD);
+
+        Response retried = session.post("/exceptions/" + exception.id() + "/retry", Form.of("back",
+                "/exceptions?state=RESOLVED"));
+
+        assertThat(retried.location()).endsWith("/exceptions?state=RESOLVED");
+        assertThat(session.get("/exceptions?state=RESOLVED").body())
+                .contains("The record was applied; the exception is resolved.");
+        assertThat(reports.exception(exception.id(), staff.actor()).state()).isEqualTo("RESOLVED");
+        fixture.awaitTask(retirement, "Task_VerifyMedium");
     }
 
     @Test
