@@ -72,6 +72,13 @@ class RetirementPages {
         return startPage(form, null, model);
     }
 
+    /** The same page for a selection posted from the asset list (a long selection does not fit in an address). */
+    @PostMapping(path = "/retirements/new", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PreAuthorize(REQUESTERS)
+    String startPosted(@RequestParam(name = "assetId", required = false) List<UUID> assetIds, Model model) {
+        return start(assetIds, model);
+    }
+
     @PostMapping(path = "/retirements", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @PreAuthorize(REQUESTERS)
     String startSelected(@ModelAttribute("form") StartForm form, BindingResult errors, Model model,

@@ -148,6 +148,24 @@ class RetirementStartPagesTests extends IntegrationTest {
     }
 
     @Test
+    void takesALongSelectionPostedFromTheAssetList() {
+        ConsoleSession session = staffSession();
+        Form selection = new Form();
+        Asset[] chosen = new Asset[3];
+        for (int i = 0; i < chosen.length; i++) {
+            chosen[i] = fixture.laptop();
+            selection.add("assetId", chosen[i].id());
+        }
+
+        Response page = session.post("/retirements/new", selection);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("The 3 selected assets").contains(chosen[0].tag()).contains(chosen[2].tag())
+                .contains("name=\"assetId\" value=\"" + chosen[1].id() + "\"");
+        assertThat(fixture.reload(chosen[0].id()).status()).isEqualTo(AssetStatus.IN_SERVICE);
+    }
+
+    @Test
     void pollsAndRefreshesTheProgressPageWhileTheBatchRuns() {
         ConsoleSession session = staffSession();
         var batch = retirements.startBatch(java.util.List.of(UUID.randomUUID(), UUID.randomUUID()), "unknown ids",
