@@ -247,6 +247,21 @@ public class RetirementProcess {
     }
 
     /**
+     * One page of the open retirement and lot tasks that one of these roles may do (not vendors'), oldest first,
+     * with how many there are in all: the engine's paged query and its count.
+     */
+    public com.itadcustody.shared.PageResult<RetirementTask> taskPage(Collection<Role> roles, int page, int size) {
+        if (roles.isEmpty()) {
+            return com.itadcustody.shared.PageResult.of(List.of(), page, size, 0);
+        }
+        var query = tasks.createTaskQuery().processDefinitionKeyIn(PROCESS_KEY, LotProcess.PROCESS_KEY)
+                .taskCandidateGroupIn(roles.stream().map(Role::name).toList()).includeAssignedTasks();
+        long total = query.count();
+        List<Task> found = query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
+        return com.itadcustody.shared.PageResult.of(views(found, roles), page, size, total);
+    }
+
+    /**
      * The tasks as the module shows them, read with a fixed number of engine queries however many tasks there are
      * (their instances, execution trees, variables and groups in one query each). A task completed meanwhile is
      * left out.
