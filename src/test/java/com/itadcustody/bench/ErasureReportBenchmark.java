@@ -88,6 +88,14 @@ class ErasureReportBenchmark extends IntegrationTest {
     void aTenThousandRecordReportEndToEnd() throws Exception {
         UUID vendorId = vendors.register("Bench on-site eraser " + UUID.randomUUID(), staff).id();
         Actor vendor = new Actor(UUID.randomUUID(), "bench.vendor", Set.of(Role.VENDOR), vendorId);
+        // the benchmark server runs with autovacuum off: without statistics the planner misjudges the engine's
+        // variable table (one index scan over every waiting medium's variable per record), so stand in for it
+        try (Autovacuum autovacuum = new Autovacuum(RetirementBenchmark.NAPTIME)) {
+            run(vendorId, vendor, autovacuum);
+        }
+    }
+
+    private void run(UUID vendorId, Actor vendor, Autovacuum autovacuum) throws Exception {
 
         // warm-up: a small report through the same path, so the JIT has compiled it
         List<SanitizationPlanItem> warm = waiting(vendorId, WARMUP);
@@ -124,6 +132,7 @@ class ErasureReportBenchmark extends IntegrationTest {
         List<Double> jvmCpu = new ArrayList<>();
         List<Double> pgCpu = new ArrayList<>();
         for (int set = 0; set < REPORTS; set++) {
+            autovacuum.pass(); // statistics as autovacuum would have them after the setup, outside the timing
             double cpuBefore = BenchStats.jvmCpuSeconds();
             double pgBefore = BenchStats.postgresCpuSeconds();
             long start = System.nanoTime();

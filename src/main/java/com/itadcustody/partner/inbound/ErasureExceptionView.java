@@ -22,6 +22,7 @@ import java.util.UUID;
  * @param resolvedAt when
  * @param createdAt when it was raised
  */
+@org.springframework.modulith.NamedInterface("erasure-reports")
 public record ErasureExceptionView(UUID id, UUID reportId, UUID vendorId, Integer line, String mediumSerial,
         String kind, String rule, String message, UUID retirementId, UUID mediumId, String state, String resolution,
         UUID resolvedBy, Instant resolvedAt, Instant createdAt) {

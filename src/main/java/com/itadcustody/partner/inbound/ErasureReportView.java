@@ -20,6 +20,7 @@ import java.util.UUID;
  * @param exceptions how many went to the exceptions queue
  * @param finishedAt when its processing finished
  */
+@org.springframework.modulith.NamedInterface("erasure-reports")
 public record ErasureReportView(UUID id, UUID vendorId, String fileName, String format, String sha256,
         long sizeBytes, String source, Instant receivedAt, String status, int records, int applied, int exceptions,
         Instant finishedAt) {

@@ -60,6 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refusal leaves the others), and puts every record it cannot apply as it stands into the exceptions queue. The same
  * file from the same vendor is applied once.
  */
+@org.springframework.modulith.NamedInterface("erasure-reports")
 @Service
 public class ErasureReports {
 

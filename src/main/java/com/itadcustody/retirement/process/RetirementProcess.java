@@ -159,7 +159,9 @@ public class RetirementProcess {
      * The waiting user task of this request at this step for one medium (multi-instance), if it waits there. Four
      * index lookups however many media wait at the step: the instance's open tasks (two), the execution that holds
      * this {@code mediumId} (the multi-instance element variable) and the instance's execution tree; asking the engine
-     * for each waiting task's {@code mediumId} read two rows per task (an asset with 8 drives: 16 queries).
+     * for each waiting task's {@code mediumId} read two rows per task (an asset with 8 drives: 16 queries). The
+     * variable lookup names the instance too, so the planner can take the instance's few variables
+     * ({@code ACT_IDX_VAR_PROCINST}) rather than every waiting medium's {@code mediumId} row.
      */
     public Optional<String> waitingTaskForMedium(UUID requestId, String step, UUID mediumId) {
         List<Task> atStep = waiting(requestId).stream().filter(t -> step.equals(t.getTaskDefinitionKey())).toList();
@@ -173,7 +175,8 @@ public class RetirementProcess {
                             + management.getTableName(ExecutionEntity.class) + " E WHERE E.PROC_INST_ID_ = #{instance}"
                             + " AND EXISTS (SELECT 1 FROM " + management.getTableName(
                                     org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.class)
-                            + " V WHERE V.EXECUTION_ID_ = E.ID_ AND V.NAME_ = 'mediumId' AND V.TEXT_ = #{medium}"
+                            + " V WHERE V.PROC_INST_ID_ = #{instance} AND V.EXECUTION_ID_ = E.ID_"
+                            + " AND V.NAME_ = 'mediumId' AND V.TEXT_ = #{medium}"
                             + " AND V.TASK_ID_ IS NULL)")
                     .parameter("instance", instance).parameter("medium", mediumId.toString()).list()
                     .forEach(e -> holders.add(e.getId()));
@@ -241,6 +244,21 @@ public class RetirementProcess {
             query = query.processVariableValueEquals("vendorId", vendorId.toString());
         }
         return views(query.orderByTaskCreateTime().asc().listPage(0, max), roles);
+    }
+
+    /**
+     * One page of the open retirement and lot tasks that one of these roles may do (not vendors'), oldest first,
+     * with how many there are in all: the engine's paged query and its count.
+     */
+    public com.itadcustody.shared.PageResult<RetirementTask> taskPage(Collection<Role> roles, int page, int size) {
+        if (roles.isEmpty()) {
+            return com.itadcustody.shared.PageResult.of(List.of(), page, size, 0);
+        }
+        var query = tasks.createTaskQuery().processDefinitionKeyIn(PROCESS_KEY, LotProcess.PROCESS_KEY)
+                .taskCandidateGroupIn(roles.stream().map(Role::name).toList()).includeAssignedTasks();
+        long total = query.count();
+        List<Task> found = query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
+        return com.itadcustody.shared.PageResult.of(views(found, roles), page, size, total);
     }
 
     /**
