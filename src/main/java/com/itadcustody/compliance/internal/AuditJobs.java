@@ -1,0 +1,95 @@
+package com.itadcustody.compliance.internal;
+
+import com.itadcustody.custody.CustodyAudit;
+import com.itadcustody.shared.Actor;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs full audits of the custody log in the background, one at a time on this node, and keeps each run in
+ * {@code compliance_audit_run}: started, then passed or failed with the first bad sequence number and why. While a
+ * run works, its progress (entries checked) is held in memory.
+ */
+@Component
+public class AuditJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
+
+    private final CustodyAudit audit;
+    private final JdbcClient jdbc;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "compliance-audit");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<UUID, AtomicLong> running = new ConcurrentHashMap<>();
+
+    AuditJobs(CustodyAudit audit, JdbcClient jdbc) {
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** Starts an audit, or answers the id of the one already running on this node. */
+    public synchronized UUID start(Actor actor) {
+        Optional<UUID> current = running.keySet().stream().findFirst();
+        if (current.isPresent()) {
+            return current.get();
+        }
+        UUID id = UUID.randomUUID();
+        long size = audit.size();
+        jdbc.sql("""
+                insert into compliance_audit_run (id, started_at, started_by, started_by_name, log_size, state)
+                values (:id, :at, :by, :name, :size, 'RUNNING')""")
+                .param("id", id).param("at", Timestamp.from(Instant.now())).param("by", actor.userId())
+                .param("name", actor.username()).param("size", size).update();
+        AtomicLong checked = new AtomicLong();
+        running.put(id, checked);
+        executor.submit(() -> run(id, checked));
+        return id;
+    }
+
+    /** Entries checked so far by a run in progress on this node. */
+    public Optional<Long> progress(UUID id) {
+        return Optional.ofNullable(running.get(id)).map(AtomicLong::get);
+    }
+
+    private void run(UUID id, AtomicLong checked) {
+        try {
+            CustodyAudit.Outcome outcome;
+            try {
+                outcome = audit.audit(checked::set);
+            } catch (RuntimeException e) {
+                log.error("custody audit {} could not run", id, e);
+                outcome = new CustodyAudit.Outcome(false, checked.get(), 0, null,
+                        "the audit could not run: " + e.getMessage());
+            }
+            jdbc.sql("""
+                    update compliance_audit_run set state = :state, entries = :entries, checkpoints = :checkpoints,
+                        first_bad_seq = :seq, reason = :reason, finished_at = :at
+                    where id = :id""")
+                    .param("state", outcome.passed() ? "PASSED" : "FAILED").param("entries", outcome.entries())
+                    .param("checkpoints", outcome.checkpoints()).param("seq", outcome.firstBadSeq())
+                    .param("reason", outcome.reason()).param("at", Timestamp.from(Instant.now())).param("id", id)
+                    .update();
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}
