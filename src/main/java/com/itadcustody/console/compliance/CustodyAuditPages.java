@@ -66,7 +66,7 @@ class CustodyAuditPages {
         CustodyAudits.Run run = audits.get(id);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("done", run.checked());
-        state.put("total", run.logSize());
+        state.put("total", Math.max(run.logSize(), run.checked()));
         state.put("state", switch (run.state()) {
             case "RUNNING" -> "Running: " + run.checked() + " of " + run.logSize() + " entries checked";
             case "PASSED" -> "Passed";
