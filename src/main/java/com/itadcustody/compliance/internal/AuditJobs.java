@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +60,21 @@ public class AuditJobs implements DisposableBean {
         running.put(id, checked);
         executor.submit(() -> run(id, checked));
         return id;
+    }
+
+    /**
+     * At start, marks runs left RUNNING for over an hour as INTERRUPTED: their node stopped while they ran (an audit
+     * of a million entries takes minutes, so a run that old on another live node is not plausible).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void markInterruptedRuns() {
+        int marked = jdbc.sql("""
+                update compliance_audit_run set state = 'INTERRUPTED', finished_at = now(),
+                    reason = 'the service stopped while the audit ran'
+                where state = 'RUNNING' and started_at < now() - interval '1 hour'""").update();
+        if (marked > 0) {
+            log.info("marked {} custody audit run(s) left unfinished by a stopped service as interrupted", marked);
+        }
     }
 
     /** Entries checked so far by a run in progress on this node. */
