@@ -335,6 +335,17 @@ class ComplianceReportsTests extends IntegrationTest {
     }
 
     @Test
+    void showsThisMonthToDateWhenNoPeriodIsChosen() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+
+        PortalSession.Response page = signedIn(complianceUser).get("/compliance/reports");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("value=\"" + today.withDayOfMonth(1) + "\"")
+                .contains("value=\"" + today + "\"").contains("id=\"report-value-recovered\"");
+    }
+
+    @Test
     void exportsAReportAsRfc4180CsvInUtf8() {
         PortalSession.Response csv = signedIn(complianceUser).get("/compliance/reports/value-recovered.csv?from="
                 + FROM + "&to=" + TO);
