@@ -5,12 +5,9 @@ import com.itadcustody.custody.CustodyAudit;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.NotFound;
 import com.itadcustody.shared.PageResult;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,17 +18,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustodyAudits {
 
-    private static final String COLUMNS = "id, started_at, started_by_name, log_size, state, entries, checkpoints,"
-            + " first_bad_seq, reason, finished_at";
-
     private final AuditJobs jobs;
     private final CustodyAudit custody;
-    private final JdbcClient jdbc;
 
-    CustodyAudits(AuditJobs jobs, CustodyAudit custody, JdbcClient jdbc) {
+    CustodyAudits(AuditJobs jobs, CustodyAudit custody) {
         this.jobs = jobs;
         this.custody = custody;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -64,19 +56,12 @@ public class CustodyAudits {
 
     /** A run with its progress; 404 if unknown. */
     public Run get(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from compliance_audit_run where id = :id").param("id", id)
-                .query(this::run).optional().orElseThrow(() -> new NotFound("audit run", id));
+        return jobs.find(id).orElseThrow(() -> new NotFound("audit run", id));
     }
 
     /** Past and current runs, newest first. */
     public PageResult<Run> history(int page, int size) {
-        int pageSize = Math.max(1, Math.min(size, 100));
-        int pageNumber = Math.max(0, page);
-        long total = jdbc.sql("select count(*) from compliance_audit_run").query(Long.class).single();
-        List<Run> runs = jdbc.sql("select " + COLUMNS + " from compliance_audit_run order by started_at desc, id"
-                + " limit :limit offset :offset").param("limit", pageSize).param("offset", (long) pageNumber * pageSize)
-                .query(this::run).list();
-        return PageResult.of(runs, pageNumber, pageSize, total);
+        return jobs.history(Math.max(0, page), Math.max(1, Math.min(size, 100)));
     }
 
     /** The newest signed checkpoints of the custody log, newest first. */
@@ -87,17 +72,5 @@ public class CustodyAudits {
     /** How many entries the custody log holds. */
     public long logSize() {
         return custody.size();
-    }
-
-    private Run run(ResultSet rs, int n) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        String state = rs.getString("state");
-        Long entries = (Long) rs.getObject("entries");
-        long checked = entries != null ? entries : jobs.progress(id).orElse(0L);
-        java.sql.Timestamp finished = rs.getTimestamp("finished_at");
-        return new Run(id, rs.getTimestamp("started_at").toInstant(), rs.getString("started_by_name"),
-                rs.getLong("log_size"), checked, state, (Integer) rs.getObject("checkpoints"),
-                (Long) rs.getObject("first_bad_seq"), rs.getString("reason"),
-                finished == null ? null : finished.toInstant());
     }
 }

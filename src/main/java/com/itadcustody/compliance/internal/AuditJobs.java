@@ -1,9 +1,14 @@
 package com.itadcustody.compliance.internal;
 
+import com.itadcustody.compliance.CustodyAudits;
 import com.itadcustody.custody.CustodyAudit;
 import com.itadcustody.shared.Actor;
+import com.itadcustody.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,12 +27,14 @@ import org.springframework.stereotype.Component;
 /**
  * Runs full audits of the custody log in the background, one at a time on this node, and keeps each run in
  * {@code compliance_audit_run}: started, then passed or failed with the first bad sequence number and why. While a
- * run works, its progress (entries checked) is held in memory.
+ * run works, its progress (entries checked) is held in memory. Also reads the runs back for the compliance pages.
  */
 @Component
 public class AuditJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
+    private static final String COLUMNS = "id, started_at, started_by_name, log_size, state, entries, checkpoints,"
+            + " first_bad_seq, reason, finished_at";
 
     private final CustodyAudit audit;
     private final JdbcClient jdbc;
@@ -77,9 +84,31 @@ public class AuditJobs implements DisposableBean {
         }
     }
 
-    /** Entries checked so far by a run in progress on this node. */
-    public Optional<Long> progress(UUID id) {
-        return Optional.ofNullable(running.get(id)).map(AtomicLong::get);
+    /** A run, with the progress of one in progress on this node. */
+    public Optional<CustodyAudits.Run> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from compliance_audit_run where id = :id").param("id", id)
+                .query(this::run).optional();
+    }
+
+    /** One page of runs, newest first. */
+    public PageResult<CustodyAudits.Run> history(int page, int size) {
+        long total = jdbc.sql("select count(*) from compliance_audit_run").query(Long.class).single();
+        List<CustodyAudits.Run> runs = jdbc.sql("select " + COLUMNS + " from compliance_audit_run"
+                + " order by started_at desc, id limit :limit offset :offset").param("limit", size)
+                .param("offset", (long) page * size).query(this::run).list();
+        return PageResult.of(runs, page, size, total);
+    }
+
+    private CustodyAudits.Run run(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Long entries = (Long) rs.getObject("entries");
+        AtomicLong progress = running.get(id);
+        long checked = entries != null ? entries : progress != null ? progress.get() : 0L;
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new CustodyAudits.Run(id, rs.getTimestamp("started_at").toInstant(), rs.getString("started_by_name"),
+                rs.getLong("log_size"), checked, rs.getString("state"), (Integer) rs.getObject("checkpoints"),
+                (Long) rs.getObject("first_bad_seq"), rs.getString("reason"),
+                finished == null ? null : finished.toInstant());
     }
 
     private void run(UUID id, AtomicLong checked) {
