@@ -62,11 +62,13 @@ public class Certificates {
     private final CertificateVerifier verifier;
     private final SigningKeys keys;
     private final String publicUrl;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Certificates(AssetCatalog assets, CustodyLog custody, CustodyEvidence evidence, CertificateNumbers numbers,
             CertificateRegistry registry, CertificatePdfRenderer renderer, DocumentSigner signer,
             CertificateSigningSettings signing, TransactionTemplate tx, CertificateVerifier verifier, SigningKeys keys,
-            @Value("${itad.public-url:http://localhost:8080}") String publicUrl) {
+            @Value("${itad.public-url:http://localhost:8080}") String publicUrl,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.assets = assets;
         this.custody = custody;
         this.evidence = evidence;
@@ -78,6 +80,7 @@ public class Certificates {
         this.tx = tx;
         this.verifier = verifier;
         this.keys = keys;
+        this.events = events;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -173,19 +176,51 @@ public class Certificates {
     /**
      * Verifies a certificate by its number: 400 {@code invalid-certificate-number} if the text is not a number or
      * its check digit is wrong (a typo); verdict NOT_FOUND if it was never issued; else the stored PDF is checked.
+     * Recorded in the history of checks as a {@link VerificationChannel#SERVICE} check.
      */
     public CertificateVerification verifyNumber(String text) {
-        String number = CertificateNumbers.parse(text).orElseThrow(() -> new DomainRuleViolated(
-                HttpStatus.BAD_REQUEST, "invalid-certificate-number", "number",
-                CertificateNumbers.looksLikeNumber(text)
-                        ? "the check digit (the last digit) does not match: the number was probably mistyped"
-                        : "a certificate number looks like COS-2026-000123-4"));
-        return registry.pdf(number).map(verifier::verifyPdf).orElseGet(() -> CertificateVerifier.notFound(number));
+        return verifyNumber(text, VerificationChannel.SERVICE);
+    }
+
+    /**
+     * As {@link #verifyNumber(String)}, asked for through {@code channel}; every check, a refused number included,
+     * is published as a {@link CertificateVerified} event for the history of checks.
+     */
+    public CertificateVerification verifyNumber(String text, VerificationChannel channel) {
+        java.util.Optional<String> parsed = CertificateNumbers.parse(text);
+        if (parsed.isEmpty()) {
+            verified(channel, text, null, null, null);
+            throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "invalid-certificate-number", "number",
+                    CertificateNumbers.looksLikeNumber(text)
+                            ? "the check digit (the last digit) does not match: the number was probably mistyped"
+                            : "a certificate number looks like COS-2026-000123-4");
+        }
+        String number = parsed.get();
+        CertificateVerification result = registry.pdf(number).map(verifier::verifyPdf)
+                .orElseGet(() -> CertificateVerifier.notFound(number));
+        verified(channel, text, null, result.verdict(), result.number());
+        return result;
     }
 
     /** Verifies an uploaded PDF: signature, registry match, status and embedded custody proof. */
     public CertificateVerification verifyPdf(byte[] pdf) {
-        return verifier.verifyPdf(pdf);
+        return verifyPdf(pdf, VerificationChannel.SERVICE);
+    }
+
+    /** As {@link #verifyPdf(byte[])}, asked for through {@code channel}; published as {@link CertificateVerified}. */
+    public CertificateVerification verifyPdf(byte[] pdf, VerificationChannel channel) {
+        CertificateVerification result = verifier.verifyPdf(pdf);
+        verified(channel, null, HexFormat.of().formatHex(Sha256.digest(pdf)), result.verdict(), result.number());
+        return result;
+    }
+
+    private void verified(VerificationChannel channel, String text, String sha256,
+            CertificateVerification.Verdict verdict, String number) {
+        String submitted = text == null ? null : text.strip();
+        if (submitted != null && submitted.length() > 100) {
+            submitted = submitted.substring(0, 100);
+        }
+        events.publishEvent(new CertificateVerified(Instant.now(), channel, submitted, sha256, verdict, number));
     }
 
     /** The PEM certificates of our document-signing certificate authorities, for verifiers to trust. */

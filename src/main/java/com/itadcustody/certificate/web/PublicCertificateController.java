@@ -2,6 +2,7 @@ package com.itadcustody.certificate.web;
 
 import com.itadcustody.certificate.CertificateVerification;
 import com.itadcustody.certificate.Certificates;
+import com.itadcustody.certificate.VerificationChannel;
 import com.itadcustody.shared.DomainRuleViolated;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,19 +39,19 @@ class PublicCertificateController {
             description = "Verdict VALID, REVOKED, SUPERSEDED, INVALID or NOT_FOUND, a plain summary and every "
                     + "check. 400 invalid-certificate-number for a malformed number or a wrong check digit.")
     CertificateVerification byNumber(@PathVariable String number) {
-        return certificates.verifyNumber(number);
+        return certificates.verifyNumber(number, VerificationChannel.PUBLIC_API);
     }
 
     @PostMapping(path = "/verification", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Verify a certificate PDF (public; multipart field 'file')")
     CertificateVerification byUpload(@RequestParam("file") MultipartFile file) throws IOException {
-        return certificates.verifyPdf(checked(file.getSize(), file.getBytes()));
+        return certificates.verifyPdf(checked(file.getSize(), file.getBytes()), VerificationChannel.PUBLIC_API);
     }
 
     @PostMapping(path = "/verification", consumes = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Verify a certificate PDF sent as the request body (public)")
     CertificateVerification byBody(@org.springframework.web.bind.annotation.RequestBody byte[] pdf) {
-        return certificates.verifyPdf(checked(pdf.length, pdf));
+        return certificates.verifyPdf(checked(pdf.length, pdf), VerificationChannel.PUBLIC_API);
     }
 
     @GetMapping(path = "/ca.pem", produces = "application/x-pem-file")

@@ -2,6 +2,7 @@ package com.itadcustody.certificate.web;
 
 import com.itadcustody.certificate.CertificateVerification;
 import com.itadcustody.certificate.Certificates;
+import com.itadcustody.certificate.VerificationChannel;
 import com.itadcustody.shared.DomainRuleViolated;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class VerificationPage {
     String byNumber(@PathVariable String number, Model model) {
         model.addAttribute("number", number);
         try {
-            model.addAttribute("result", certificates.verifyNumber(number));
+            model.addAttribute("result", certificates.verifyNumber(number, VerificationChannel.PUBLIC_PAGE));
         } catch (DomainRuleViolated e) {
             model.addAttribute("numberError", e.getMessage());
         }
@@ -56,7 +57,7 @@ class VerificationPage {
             model.addAttribute("fileError", "A certificate PDF is at most 20 MB; this file is larger.");
             return "verify";
         }
-        CertificateVerification result = certificates.verifyPdf(file.getBytes());
+        CertificateVerification result = certificates.verifyPdf(file.getBytes(), VerificationChannel.PUBLIC_PAGE);
         model.addAttribute("result", result);
         model.addAttribute("fileName", file.getOriginalFilename());
         return "verify";

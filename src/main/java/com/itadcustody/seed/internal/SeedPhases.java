@@ -19,14 +19,14 @@ class SeedPhases {
 
     /**
      * Tables whose timestamp columns are moved into the past: the registry's and the retirement workflow's own
-     * rows. Left out on purpose: the custody log (its times are signed into the hash chain), certificates (issued
+     * rows, and the compliance module's records of SLA breaches and receipt discrepancies. Left out on purpose: the custody log (its times are signed into the hash chain), certificates (issued
      * as they are, guarded by a trigger, and their PDFs carry the real signing time), evidence files (append-only),
      * the engine's tables, users, vendors, the mail outbox and the message inbox.
      */
     static final List<String> BACKDATED_TABLES = List.of("asset", "storage_medium", "license_pool",
             "seat_assignment", "retirement_request", "retirement_deprovisioning", "retirement_deprovisioning_failure",
             "sanitization_plan", "medium_sanitization", "retirement_batch", "retirement_batch_item", "lot",
-            "lot_discrepancy");
+            "lot_discrepancy", "compliance_sla_breach", "compliance_receipt_discrepancy");
 
     private final JdbcClient jdbc;
 
