@@ -60,6 +60,7 @@ public class Seeder {
     private final SeedPhases phases;
     private final Maintenance maintenance;
     private final boolean slowSteps;
+    private final Duration approvalSla;
 
     Seeder(Users users, Vendors vendors, AssetImports assets, LicenseSetup licenses, Retirements retirements,
             Lots lots, Escalations escalations, SeedPhases phases, Maintenance maintenance,
@@ -67,6 +68,7 @@ public class Seeder {
             @Value("${itad.retirement.sla.pickup}") Duration pickupSla) {
         // a few approvals and pickups are kept waiting until their SLA escalates them, when the SLAs are short
         // (the seed command sets 45 s); with the production SLAs of days nothing is kept waiting
+        this.approvalSla = approvalSla;
         this.slowSteps = approvalSla.compareTo(Duration.ofMinutes(2)) <= 0
                 && pickupSla.compareTo(Duration.ofMinutes(2)) <= 0;
         this.users = users;
@@ -99,6 +101,13 @@ public class Seeder {
         assignSeats(options, historyStart, out);
         maintenance.vacuumAnalyze(out);
         retire(options, people, anchor, historyStart, history, out);
+        if (slowSteps && options.retirements() > 0) {
+            // the approvals and pickups the last wave leaves waiting get their SLA timers fired by the engine
+            Duration wait = approvalSla.plusSeconds(20);
+            out.printf("seed: waiting %d s for the engine to escalate the steps left waiting past their SLA%n",
+                    wait.toSeconds());
+            sleep(wait);
+        }
         if (options.backdate()) {
             long t = System.nanoTime();
             long rows = phases.backdate(out);
@@ -311,6 +320,14 @@ public class Seeder {
         boolean missingThenFound = target.lotStage() == Stage.RECEIVED && target != Stage.LOST && r.nextInt(100) < 2;
         return new WorkflowDriver.Plan(i, assetId, AssetCsv.serial(i), target, confidentiality, destination, vendor,
                 onSite, failSanitization, failVerification, slowApproval, missingThenFound, r.nextLong());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @SuppressWarnings("unchecked")
