@@ -134,13 +134,13 @@ public class OverviewQueries {
 
     /** One page of the retirements ready for a handoff and in no lot yet (as lot creation requires), oldest first. */
     public List<UUID> readyForHandoff(int page, int size) {
-        return jdbc.sql("select r.id" + READY + " order by r.requested_at, r.id limit :limit offset :offset")
+        return jdbc.sql("select r.id " + READY + " order by r.requested_at, r.id limit :limit offset :offset")
                 .param("limit", size).param("offset", (long) page * size).query(UUID.class).list();
     }
 
     /** How many retirements are ready for a handoff and in no lot yet. */
     public long countReadyForHandoff() {
-        return jdbc.sql("select count(*)" + READY).query(Long.class).single();
+        return jdbc.sql("select count(*) " + READY).query(Long.class).single();
     }
 
     private static Where lotWhere(String status, UUID vendorId) {

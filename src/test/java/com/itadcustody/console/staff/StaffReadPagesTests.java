@@ -208,14 +208,15 @@ class StaffReadPagesTests extends IntegrationTest {
     void searchesAssetsByTagSerialAndModelAndFiltersByStatusAndType() {
         StaffSession session = as(Role.VERIFIER);
 
-        String byTag = session.get("/assets?q=" + inService.tag().toLowerCase()).body();
-        assertThat(byTag).contains(inService.tag()).contains("id=\"asset-total\">1<");
-        String bySerial = session.get("/assets?q=" + inService.serialNumber()).body();
-        assertThat(bySerial).contains(inService.tag()).contains("id=\"asset-total\">1<");
-        String disposed = session.get("/assets?status=DISPOSED&type=LAPTOP&sort=updatedAt,desc&size=200").body();
+        List<String> byTag = tags(session.get("/assets?q=" + inService.tag().toLowerCase()).body());
+        assertThat(byTag).contains(inService.tag()).allSatisfy(tag -> assertThat(tag).contains(inService.tag()));
+        assertThat(tags(session.get("/assets?q=" + inService.serialNumber()).body())).contains(inService.tag());
         String disposedTag = catalog.describe(disposedAsset).tag();
-        assertThat(disposed).contains(disposedTag).doesNotContain(inService.tag());
-        assertThat(session.get("/assets?status=IN_SERVICE&q=" + disposedTag).body()).contains("No assets match.");
+        String disposed = session.get("/assets?status=DISPOSED&type=LAPTOP&sort=updatedAt,desc&q=" + disposedTag)
+                .body();
+        assertThat(tags(disposed)).contains(disposedTag).doesNotContain(inService.tag());
+        assertThat(tags(session.get("/assets?status=IN_SERVICE&q=" + disposedTag).body())).doesNotContain(disposedTag);
+        assertThat(tags(session.get("/assets?type=SERVER&q=" + inService.tag()).body())).isEmpty();
         assertThat(session.get("/assets?type=SERVER&q=" + inService.tag()).body()).contains("No assets match.");
     }
 
@@ -380,7 +381,7 @@ class StaffReadPagesTests extends IntegrationTest {
         assertThat(tile(body, "matched")).isEqualTo("1");
         assertThat(tile(body, "missing")).isEqualTo("1");
         assertThat(tile(body, "unexpected")).isEqualTo("1");
-        assertThat(section(body, "discrepancies")).contains(unexpectedSerial).contains("open");
+        assertThat(section(body, "discrepancies")).containsIgnoringCase(unexpectedSerial).contains("open");
         assertThat(body).contains("href=\"/tasks/" + open.get(0).id() + "\"");
     }
 
@@ -420,7 +421,7 @@ class StaffReadPagesTests extends IntegrationTest {
         assertThat(lot.carrier()).isEqualTo("Kuehne+Nagel");
         assertThat(lot.items()).extracting(LotView.Item::retirementId, LotView.Item::sealNumber)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(readyRetirement, "SEAL-CONSOLE-1"));
-        assertThat(session.get(made.location()).body()).contains("Lot made with 1 assets").contains("SEAL-CONSOLE-1");
+        assertThat(session.get(java.net.URI.create(made.location()).getPath()).body()).contains("Lot made with 1 assets").contains("SEAL-CONSOLE-1");
     }
 
     @ParameterizedTest

@@ -25,14 +25,14 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @PreAuthorize(StaffAccess.STAFF)
-class CertificatePages {
+class StaffCertificatePages {
 
     private static final int PAGE_SIZE = 50;
 
     private final Certificates certificates;
     private final AssetCatalog assets;
 
-    CertificatePages(Certificates certificates, AssetCatalog assets) {
+    StaffCertificatePages(Certificates certificates, AssetCatalog assets) {
         this.certificates = certificates;
         this.assets = assets;
     }

@@ -44,7 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize(StaffAccess.STAFF)
-class LotPages {
+class StaffLotPages {
 
     /** At most this many assets in one lot (as the REST API). */
     static final int MAX_ITEMS = 10_000;
@@ -61,7 +61,7 @@ class LotPages {
     private final AssetCatalog assets;
     private final CurrentActor currentActor;
 
-    LotPages(RetirementOverview overview, Lots lots, Vendors vendors, AssetCatalog assets,
+    StaffLotPages(RetirementOverview overview, Lots lots, Vendors vendors, AssetCatalog assets,
             CurrentActor currentActor) {
         this.overview = overview;
         this.lots = lots;

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 @PreAuthorize(StaffAccess.STAFF)
-class CustodyPages {
+class StaffCustodyPages {
 
     static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
@@ -33,7 +33,7 @@ class CustodyPages {
     private final Users users;
     private final Vendors vendors;
 
-    CustodyPages(CustodyEntries entries, Users users, Vendors vendors) {
+    StaffCustodyPages(CustodyEntries entries, Users users, Vendors vendors) {
         this.entries = entries;
         this.users = users;
         this.vendors = vendors;
@@ -50,7 +50,7 @@ class CustodyPages {
             vendors.find(entry.actorOrg()).map(Vendor::name).ifPresent(n -> names.put(entry.actorOrg(), n));
         }
         model.addAttribute("entry", entry);
-        model.addAttribute("actor", AssetPages.actorName(entry, names));
+        model.addAttribute("actor", StaffAssetPages.actorName(entry, names));
         try {
             model.addAttribute("proof", entries.proof(seq));
         } catch (DomainRuleViolated notYet) {

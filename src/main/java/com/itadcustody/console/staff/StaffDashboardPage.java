@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * disposition, median cycle time per stage). Vendor users are sent to the partner portal.
  */
 @Controller
-class DashboardPage {
+class StaffDashboardPage {
 
     /** The lifecycle stages of a retirement, as asset statuses, in order. */
     static final List<AssetStatus> STAGES = List.of(AssetStatus.RETIREMENT_REQUESTED, AssetStatus.RETIREMENT_APPROVED,
@@ -46,7 +46,7 @@ class DashboardPage {
     private final ErasureExceptionCounts erasureExceptions;
     private final Clock clock = Clock.systemUTC();
 
-    DashboardPage(CurrentActor currentActor, Users users, AssetCatalog assets, RetirementOverview overview,
+    StaffDashboardPage(CurrentActor currentActor, Users users, AssetCatalog assets, RetirementOverview overview,
             ErasureExceptionCounts erasureExceptions) {
         this.currentActor = currentActor;
         this.users = users;

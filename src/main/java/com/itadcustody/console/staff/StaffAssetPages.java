@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @PreAuthorize(StaffAccess.STAFF)
-class AssetPages {
+class StaffAssetPages {
 
     /** The sort orders offered, as {@code field,direction} for the asset module, with their names. */
     static final Map<String, String> SORTS = new java.util.LinkedHashMap<>();
@@ -69,7 +69,7 @@ class AssetPages {
     private final Vendors vendors;
     private final CurrentActor currentActor;
 
-    AssetPages(AssetCatalog assets, LicenseSeats seats, RetirementOverview overview, Certificates certificates,
+    StaffAssetPages(AssetCatalog assets, LicenseSeats seats, RetirementOverview overview, Certificates certificates,
             CustodyEntries custody, Users users, Vendors vendors, CurrentActor currentActor) {
         this.assets = assets;
         this.seats = seats;
