@@ -27,6 +27,12 @@ public class RetirementOverview {
     public static final List<String> LOT_STATUSES = List.of("OPEN", "SIGNED_OFF", "PICKED_UP", "RECEIVED",
             "RELEASED");
 
+    /** How many of the most recently closed retirements the cycle times are computed from, at most. */
+    public static final int CYCLE_TIME_SAMPLE = 2_000;
+
+    /** How far the count of retirements ready for a handoff goes (a larger count is shown as "more than"). */
+    public static final int READY_COUNT_CAP = 1_000;
+
     /** The largest page any list here answers. */
     public static final int MAX_PAGE_SIZE = 500;
 
@@ -130,10 +136,13 @@ public class RetirementOverview {
         return queries.closedPerMonth(from);
     }
 
-    /** The median time per stage of the retirements closed since {@code from}. */
+    /**
+     * The median time per stage of the retirements closed since {@code from}: of the most recent
+     * {@link #CYCLE_TIME_SAMPLE} of them, so that the figure costs the same with any history.
+     */
     @Transactional(readOnly = true)
     public CycleTimes cycleTimes(Instant from) {
-        Map<String, Double> medians = queries.medianStageSeconds(from);
+        Map<String, Double> medians = queries.medianStageSeconds(from, CYCLE_TIME_SAMPLE);
         List<StageTime> stages = new ArrayList<>();
         STAGES.forEach((key, name) -> stages.add(new StageTime(key, name, medians.get(key))));
         return new CycleTimes(stages, medians.get("retirements").longValue());
@@ -174,7 +183,8 @@ public class RetirementOverview {
 
     /**
      * One page of the retirements ready for a handoff (approved, every medium sanitized, verified and certified)
-     * that are in no lot yet, oldest request first: the ones a new lot may take.
+     * that are in no lot yet, oldest request first: the ones a new lot may take. The total is counted up to
+     * {@link #READY_COUNT_CAP} + 1 (more means "more than the cap").
      */
     @Transactional(readOnly = true)
     public PageResult<RetirementView> readyForHandoff(int page, int size) {
@@ -183,7 +193,7 @@ public class RetirementOverview {
         Map<UUID, RetirementView> byId = new java.util.HashMap<>();
         requests.findAll(ids).forEach(r -> byId.put(r.id(), r));
         List<RetirementView> found = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return PageResult.of(found, page, size, queries.countReadyForHandoff());
+        return PageResult.of(found, page, size, queries.countReadyForHandoff(READY_COUNT_CAP + 1));
     }
 
     private static void checkPage(int page, int size) {

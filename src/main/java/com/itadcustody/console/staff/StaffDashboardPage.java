@@ -99,6 +99,7 @@ class StaffDashboardPage {
         CycleTimes times = overview.cycleTimes(Instant.now(clock).minus(java.time.Duration.ofDays(CYCLE_TIME_DAYS)));
         model.addAttribute("cycleTimes", times);
         model.addAttribute("cycleDays", CYCLE_TIME_DAYS);
+        model.addAttribute("cycleSample", RetirementOverview.CYCLE_TIME_SAMPLE);
         model.addAttribute("stageRows", Charts.stageRows(times));
         model.addAttribute("cycleChart", Charts.cycleTimes(times));
         return "console/staff/dashboard";

@@ -277,6 +277,7 @@ class StaffLotPages {
         model.addAttribute("ready", ready.content().stream().map(r -> new ReadyRow(r, labels.get(r.assetId())))
                 .toList());
         model.addAttribute("readyTotal", ready.totalElements());
+        model.addAttribute("readyCap", RetirementOverview.READY_COUNT_CAP);
         model.addAttribute("pager", PageLinks.of(ready));
         model.addAttribute("vendors", vendors.list());
         return "console/staff/lot-new";

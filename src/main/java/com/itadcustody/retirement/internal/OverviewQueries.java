@@ -56,20 +56,21 @@ public class OverviewQueries {
     /** Closed retirements since {@code from} per UTC month ({@code YYYY-MM}) and disposition (null: none). */
     public List<DisposalsInMonth> closedPerMonth(Instant from) {
         return jdbc.sql("""
-                select to_char(date_trunc('month', closed_at at time zone 'UTC'), 'YYYY-MM') as month,
-                       processing->>'disposition' as disposition, count(*) as n
-                from retirement_request where status = 'CLOSED' and closed_at >= :from
-                group by 1, 2 order by 1, 2""")
+                select to_char(m, 'YYYY-MM') as month, disposition, n from (
+                    select date_trunc('month', closed_at at time zone 'UTC') as m, disposition, count(*) as n
+                    from retirement_request where status = 'CLOSED' and closed_at >= :from group by 1, 2) x
+                order by 1, 2""")
                 .param("from", Timestamp.from(from))
                 .query((rs, n) -> new DisposalsInMonth(rs.getString("month"), rs.getString("disposition"),
                         rs.getLong("n"))).list();
     }
 
     /**
-     * The median duration in seconds of each stage of the retirements closed since {@code from}, in stage order,
-     * and how many retirements that is (last value); a stage no retirement went through is null.
+     * The median duration in seconds of each stage of the (at most {@code sample}) most recently closed retirements
+     * closed since {@code from}, in stage order, and how many retirements that is (last value); a stage no retirement
+     * went through is null.
      */
-    public Map<String, Double> medianStageSeconds(Instant from) {
+    public Map<String, Double> medianStageSeconds(Instant from, int sample) {
         return jdbc.sql("""
                 select percentile_cont(0.5) within group (order by extract(epoch from r.decided_at - r.requested_at))
                            as approval,
@@ -84,13 +85,13 @@ public class OverviewQueries {
                        percentile_cont(0.5) within group (order by extract(epoch from r.closed_at
                            - coalesce(r.processed_at, s.done))) as settlement,
                        count(*) as retirements
-                from retirement_request r
+                from (select * from retirement_request where status = 'CLOSED' and closed_at >= :from
+                      order by closed_at desc limit :sample) r
                 left join lateral (select max(coalesce(m.verified_at, m.performed_at)) as done
                                    from medium_sanitization m where m.retirement_id = r.id) s on true
                 left join lot_item i on i.retirement_id = r.id
-                left join lot l on l.id = i.lot_id
-                where r.status = 'CLOSED' and r.closed_at >= :from""")
-                .param("from", Timestamp.from(from)).query((rs, n) -> {
+                left join lot l on l.id = i.lot_id""")
+                .param("from", Timestamp.from(from)).param("sample", sample).query((rs, n) -> {
                     Map<String, Double> medians = new LinkedHashMap<>();
                     for (String stage : List.of("approval", "sanitization", "handoff", "transport", "processing",
                             "settlement")) {
@@ -138,9 +139,10 @@ public class OverviewQueries {
                 .param("limit", size).param("offset", (long) page * size).query(UUID.class).list();
     }
 
-    /** How many retirements are ready for a handoff and in no lot yet. */
-    public long countReadyForHandoff() {
-        return jdbc.sql("select count(*) " + READY).query(Long.class).single();
+    /** How many retirements are ready for a handoff and in no lot yet, counting no further than {@code cap}. */
+    public long countReadyForHandoff(int cap) {
+        return jdbc.sql("select count(*) from (select 1 " + READY + " limit :cap) x").param("cap", cap)
+                .query(Long.class).single();
     }
 
     private static Where lotWhere(String status, UUID vendorId) {
