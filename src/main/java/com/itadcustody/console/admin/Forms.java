@@ -1,0 +1,30 @@
+package com.itadcustody.console.admin;
+
+import com.itadcustody.shared.DomainRuleViolated;
+import java.util.Set;
+import org.springframework.validation.BindingResult;
+
+/** Small helpers the admin forms share. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    /**
+     * Shows a rule's refusal next to the field it names when the form has that field, else as the form's own error
+     * (shown above the form).
+     */
+    static void reject(BindingResult errors, DomainRuleViolated refused, Set<String> fields) {
+        String rule = refused.rule() == null ? "refused" : refused.rule();
+        if (refused.field() != null && fields.contains(refused.field())) {
+            errors.rejectValue(refused.field(), rule, refused.getMessage());
+        } else {
+            errors.reject(rule, refused.getMessage());
+        }
+    }
+
+    /** The page number asked for, never negative. */
+    static int page(Integer page) {
+        return page == null || page < 0 ? 0 : page;
+    }
+}
