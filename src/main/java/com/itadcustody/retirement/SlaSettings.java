@@ -3,6 +3,7 @@ package com.itadcustody.retirement;
 import com.itadcustody.retirement.internal.RuntimeSettingsStore;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.DomainRuleViolated;
+import com.itadcustody.shared.InputRejected;
 import com.itadcustody.shared.PageResult;
 import com.itadcustody.shared.Role;
 import java.time.Duration;
@@ -48,6 +49,16 @@ public class SlaSettings {
 
         String setting() {
             return "sla." + name();
+        }
+
+        /** The step's name as a form field, e.g. {@code vendorProcessing}. */
+        public String field() {
+            String[] parts = name().toLowerCase(Locale.ROOT).split("_");
+            StringBuilder field = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                field.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            }
+            return field.toString();
         }
     }
 
@@ -120,6 +131,39 @@ public class SlaSettings {
         store.recordChange(step.setting(), describe(before, wasOverridden), value.toString(), now, actor.userId());
         log.info("SLA {} set to {} by {} (was {})", step, value, actor.username(), before);
         return slaOf(step);
+    }
+
+    /**
+     * Sets several steps' SLAs at once (administrators), all or none: each value is checked as by {@link #change};
+     * if any is refused, nothing changes and {@link InputRejected} (422, {@code sla-invalid}) lists each refused
+     * value under its step's {@link Step#field() field} name. A step whose value is blank or unchanged is left as
+     * it is.
+     */
+    @Transactional
+    public List<Sla> changeAll(Map<Step, String> durations, Actor actor) {
+        requireAdmin(actor);
+        Map<Step, Duration> parsed = new EnumMap<>(Step.class);
+        List<InputRejected.Problem> problems = new ArrayList<>();
+        durations.forEach((step, text) -> {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            try {
+                parsed.put(step, parse(text));
+            } catch (DomainRuleViolated refused) {
+                problems.add(new InputRejected.Problem(null, step.field(), refused.rule(), refused.getMessage()));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InputRejected(HttpStatus.UNPROCESSABLE_ENTITY, "sla-invalid",
+                    "Some SLA durations were refused; nothing was changed.", problems, problems.size());
+        }
+        parsed.forEach((step, value) -> {
+            if (!value.equals(current(step))) {
+                change(step, value.toString(), actor);
+            }
+        });
+        return list();
     }
 
     /** Goes back to configuration's value for the step (administrators); recorded if a value was set. */

@@ -23,6 +23,20 @@ final class Forms {
         }
     }
 
+    /** The usernames of the users who made these changes, by user id (one query for the page). */
+    static java.util.Map<java.util.UUID, String> authors(com.itadcustody.identity.Users users,
+            java.util.List<com.itadcustody.retirement.SettingChange> changes) {
+        java.util.Set<java.util.UUID> ids = new java.util.HashSet<>();
+        changes.forEach(c -> {
+            if (c.changedBy() != null) {
+                ids.add(c.changedBy());
+            }
+        });
+        java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
+        users.findAll(ids).forEach(u -> names.put(u.id(), u.username()));
+        return names;
+    }
+
     /** The page number asked for, never negative. */
     static int page(Integer page) {
         return page == null || page < 0 ? 0 : page;
