@@ -80,8 +80,14 @@ class AdminPagesTests extends IntegrationTest {
             Response response = session.get(page);
             assertThat(response.status()).as(page + ": " + response.body()).isEqualTo(200);
             assertThat(response.body()).as(page).contains("<main id=\"main\" class=\"console\">")
-                    .doesNotContain("Exception");
+                    .doesNotContain("Whitelabel").doesNotContain("Something went wrong");
         }
+        assertThat(session.get("/admin/users/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(session.get("/admin/vendors/not-an-id").status()).isEqualTo(404);
+        Response unknownContact = session.post("/admin/vendors/" + vendorId + "/contacts/" + UUID.randomUUID()
+                + "/removal", Map.of());
+        assertThat(unknownContact.status()).isEqualTo(404);
+        assertThat(unknownContact.body()).contains("id=\"problem\"");
         assertThat(session.get("/admin").body()).contains("href=\"/admin/users\"", "href=\"/admin/vendors\"",
                 "href=\"/admin/connectors\"", "href=\"/admin/keys\"", "href=\"/admin/sla\"");
     }
@@ -218,7 +224,7 @@ class AdminPagesTests extends IntegrationTest {
         assertThat(session.get("/admin/vendors?q=" + name.replace(' ', '+')).body()).contains(name);
 
         Response duplicate = session.post("/admin/vendors", Map.of("name", name));
-        assertThat(errorOf(duplicate.body(), "vendor-name")).contains("taken");
+        assertThat(errorOf(duplicate.body(), "vendor-name")).contains("registered already");
         assertThat(vendors.list().stream().filter(v -> v.name().equals(name))).hasSize(1);
 
         Response badContact = session.post(page + "/contacts", Map.of("name", "Kim Contact", "email", "kim-at-x"));
