@@ -60,6 +60,16 @@ public final class VendorForms {
             return new VendorContact.Details(name, blankToNull(function), email, blankToNull(phone), notifications);
         }
 
+        static ContactForm of(VendorContact contact) {
+            ContactForm form = new ContactForm();
+            form.name = contact.name();
+            form.function = contact.function();
+            form.email = contact.email();
+            form.phone = contact.phone();
+            form.notifications = contact.notifications();
+            return form;
+        }
+
         public String getName() {
             return name;
         }
@@ -119,6 +129,15 @@ public final class VendorForms {
 
         VendorSite.Details details() {
             return new VendorSite.Details(name, address, country, r2Facility);
+        }
+
+        static SiteForm of(VendorSite site) {
+            SiteForm form = new SiteForm();
+            form.name = site.name();
+            form.address = site.address();
+            form.country = site.country();
+            form.r2Facility = site.r2Facility();
+            return form;
         }
 
         public String getName() {

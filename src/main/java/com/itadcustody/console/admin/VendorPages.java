@@ -9,7 +9,9 @@ import com.itadcustody.vendor.CertificationDocument;
 import com.itadcustody.vendor.CertificationScheme;
 import com.itadcustody.vendor.Vendor;
 import com.itadcustody.vendor.VendorCertification;
+import com.itadcustody.vendor.VendorContact;
 import com.itadcustody.vendor.VendorProfile;
+import com.itadcustody.vendor.VendorSite;
 import com.itadcustody.vendor.VendorSummary;
 import com.itadcustody.vendor.Vendors;
 import com.itadcustody.vendor.WebhookSecrets;
@@ -125,6 +127,27 @@ class VendorPages {
         return vendorPage(id, model);
     }
 
+    @GetMapping("/{id}/contacts/{contactId}")
+    String contact(@PathVariable UUID id, @PathVariable UUID contactId, Model model) {
+        return contactPage(id, contactId, VendorForms.ContactForm.of(contact(id, contactId)), model);
+    }
+
+    @PostMapping("/{id}/contacts/{contactId}")
+    String changeContact(@PathVariable UUID id, @PathVariable UUID contactId,
+            @Validated @ModelAttribute("contactForm") VendorForms.ContactForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        contact(id, contactId);
+        if (!errors.hasErrors()) {
+            try {
+                vendors.updateContact(id, contactId, form.details(), currentActor.get());
+                return done(redirect, id, "Contact saved.");
+            } catch (DomainRuleViolated refused) {
+                Forms.reject(errors, refused, VendorForms.ContactForm.FIELDS);
+            }
+        }
+        return contactPage(id, contactId, form, model);
+    }
+
     @PostMapping("/{id}/contacts/{contactId}/removal")
     String removeContact(@PathVariable UUID id, @PathVariable UUID contactId, RedirectAttributes redirect) {
         vendors.removeContact(id, contactId, currentActor.get());
@@ -144,6 +167,27 @@ class VendorPages {
             }
         }
         return vendorPage(id, model);
+    }
+
+    @GetMapping("/{id}/sites/{siteId}")
+    String site(@PathVariable UUID id, @PathVariable UUID siteId, Model model) {
+        return sitePage(id, siteId, VendorForms.SiteForm.of(site(id, siteId)), model);
+    }
+
+    @PostMapping("/{id}/sites/{siteId}")
+    String changeSite(@PathVariable UUID id, @PathVariable UUID siteId,
+            @Validated @ModelAttribute("siteForm") VendorForms.SiteForm form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
+        site(id, siteId);
+        if (!errors.hasErrors()) {
+            try {
+                vendors.updateSite(id, siteId, form.details(), currentActor.get());
+                return done(redirect, id, "Site saved.");
+            } catch (DomainRuleViolated refused) {
+                Forms.reject(errors, refused, VendorForms.SiteForm.FIELDS);
+            }
+        }
+        return sitePage(id, siteId, form, model);
     }
 
     @PostMapping("/{id}/sites/{siteId}/removal")
@@ -293,6 +337,30 @@ class VendorPages {
         model.addAttribute("certificationForm", form);
         model.addAttribute("schemes", CertificationScheme.values());
         return "console/admin/certification";
+    }
+
+    private String contactPage(UUID id, UUID contactId, VendorForms.ContactForm form, Model model) {
+        model.addAttribute("vendor", profile(id));
+        model.addAttribute("contact", contact(id, contactId));
+        model.addAttribute("contactForm", form);
+        return "console/admin/contact";
+    }
+
+    private String sitePage(UUID id, UUID siteId, VendorForms.SiteForm form, Model model) {
+        model.addAttribute("vendor", profile(id));
+        model.addAttribute("site", site(id, siteId));
+        model.addAttribute("siteForm", form);
+        return "console/admin/site";
+    }
+
+    private VendorContact contact(UUID id, UUID contactId) {
+        return vendors.contactsOf(id).stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new NotFound("contact", contactId));
+    }
+
+    private VendorSite site(UUID id, UUID siteId) {
+        return vendors.sitesOf(id).stream().filter(s -> s.id().equals(siteId)).findFirst()
+                .orElseThrow(() -> new NotFound("site", siteId));
     }
 
     private static void blank(Model model, String name, Object form) {

@@ -234,6 +234,18 @@ class AdminPagesTests extends IntegrationTest {
         assertThat(session.post(page + "/contacts", Map.of("name", "Kim Contact", "email", "kim@example.com",
                 "phone", "+49 30 123", "notifications", "true")).status()).isEqualTo(302);
         assertThat(vendors.notificationContacts(vendor.id())).containsExactly("kim@example.com");
+        String contactPage = page + "/contacts/" + vendors.contactsOf(vendor.id()).get(0).id();
+        assertThat(session.get(contactPage).body()).contains("value=\"Kim Contact\"");
+        Response badPhone = session.post(contactPage, Map.of("name", "Kim Contact", "email", "kim@example.com",
+                "phone", "call me maybe"));
+        assertThat(errorOf(badPhone.body(), "contact-phone")).isNotBlank();
+        assertThat(badPhone.body()).contains("value=\"call me maybe\"");
+        assertThat(session.post(contactPage, Map.of("name", "Kim Contact", "email", "kim.new@example.com"))
+                .status()).isEqualTo(302);
+        assertThat(vendors.contactsOf(vendor.id())).singleElement().satisfies(c -> {
+            assertThat(c.email()).isEqualTo("kim.new@example.com");
+            assertThat(c.notifications()).isFalse();
+        });
 
         Response badSite = session.post(page + "/sites", Map.of("name", "Plant", "address", "Street 1",
                 "country", "XX"));
@@ -242,6 +254,15 @@ class AdminPagesTests extends IntegrationTest {
         assertThat(session.post(page + "/sites", Map.of("name", "Plant", "address", "Street 1, Leipzig",
                 "country", "DE", "r2Facility", "true")).status()).isEqualTo(302);
         assertThat(vendors.sitesOf(vendor.id())).singleElement().satisfies(s -> assertThat(s.r2Facility()).isTrue());
+        String sitePage = page + "/sites/" + vendors.sitesOf(vendor.id()).get(0).id();
+        assertThat(errorOf(session.post(sitePage, Map.of("name", "Plant", "address", "", "country", "DE")).body(),
+                "site-address")).contains("postal address");
+        assertThat(session.post(sitePage, Map.of("name", "Plant 2", "address", "Street 2, Leipzig", "country", "DE"))
+                .status()).isEqualTo(302);
+        assertThat(vendors.sitesOf(vendor.id())).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Plant 2");
+            assertThat(s.r2Facility()).isFalse();
+        });
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Response badPeriod = session.post(page + "/certifications", Map.of("scheme", "R2V3", "certificateId",
