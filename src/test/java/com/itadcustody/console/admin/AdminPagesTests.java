@@ -67,8 +67,13 @@ class AdminPagesTests extends IntegrationTest {
         UUID certification = vendors.addCertification(vendorId, "R2V3", "R2-PAGES-1", "SERI",
                 LocalDate.now(ZoneOffset.UTC).minusDays(10), LocalDate.now(ZoneOffset.UTC).plusDays(200), null,
                 Actor.system()).id();
+        UUID contact = vendors.addContact(vendorId, new com.itadcustody.vendor.VendorContact.Details("Pat Pages",
+                null, "pat@example.com", null, false), Actor.system()).id();
+        UUID site = vendors.addSite(vendorId, new com.itadcustody.vendor.VendorSite.Details("Pages plant",
+                "Street 3, Leipzig", "DE", false), Actor.system()).id();
         return List.of("/admin", "/admin/users", "/admin/users/new", "/admin/users/" + someUser, "/admin/vendors",
                 "/admin/vendors/" + vendorId, "/admin/vendors/" + vendorId + "/certifications/" + certification,
+                "/admin/vendors/" + vendorId + "/contacts/" + contact, "/admin/vendors/" + vendorId + "/sites/" + site,
                 "/admin/connectors", "/admin/connectors/MDM", "/admin/keys", "/admin/keys/log/rotation",
                 "/admin/keys/certificate/rotation", "/admin/sla");
     }
@@ -81,6 +86,10 @@ class AdminPagesTests extends IntegrationTest {
             assertThat(response.status()).as(page + ": " + response.body()).isEqualTo(200);
             assertThat(response.body()).as(page).contains("<main id=\"main\" class=\"console\">")
                     .doesNotContain("Whitelabel").doesNotContain("Something went wrong");
+            assertThat(ids(response.body())).as(page + ": element ids are unique").doesNotHaveDuplicates();
+            for (String labelled : labelTargets(response.body())) {
+                assertThat(ids(response.body())).as(page + ": a label's field exists").contains(labelled);
+            }
         }
         assertThat(session.get("/admin/users/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(session.get("/admin/vendors/not-an-id").status()).isEqualTo(404);
@@ -396,6 +405,24 @@ class AdminPagesTests extends IntegrationTest {
             return alt.find() ? alt.group(1) : "";
         }
         return m.group(1);
+    }
+
+    static List<String> ids(String body) {
+        Matcher m = Pattern.compile("\\sid=\"([^\"]+)\"").matcher(body);
+        List<String> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    static List<String> labelTargets(String body) {
+        Matcher m = Pattern.compile("<label[^>]*\\sfor=\"([^\"]+)\"").matcher(body);
+        List<String> targets = new java.util.ArrayList<>();
+        while (m.find()) {
+            targets.add(m.group(1));
+        }
+        return targets;
     }
 
     /** A form's name/value pairs, names may repeat (e.g. several roles). */
