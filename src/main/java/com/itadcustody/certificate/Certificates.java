@@ -174,6 +174,16 @@ public class Certificates {
     }
 
     /**
+     * Certificates matching the filter (each may be null), newest first: {@code text} matches the number or the
+     * medium serial (substring, any case), or the certificates of {@code assetIds} (e.g. the asset whose serial or
+     * tag the text is).
+     */
+    public PageResult<CertificateView> search(CertificateType type, CertificateStatus status, String text,
+            java.util.Collection<UUID> assetIds, int page, int size) {
+        return registry.search(type, status, text, assetIds, page, size);
+    }
+
+    /**
      * Verifies a certificate by its number: 400 {@code invalid-certificate-number} if the text is not a number or
      * its check digit is wrong (a typo); verdict NOT_FOUND if it was never issued; else the stored PDF is checked.
      * Recorded in the history of checks as a {@link VerificationChannel#SERVICE} check.

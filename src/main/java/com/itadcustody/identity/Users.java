@@ -46,6 +46,15 @@ public interface Users {
      */
     void changePassword(UUID id, String newPassword, Actor actor);
 
+    /**
+     * One page of the users whose username, display name or email contains {@code text} (ignoring case), ordered
+     * by username; a blank text lists everyone.
+     */
+    PageResult<User> search(String text, int page, int size);
+
+    /** The users with these ids (unknown ids are left out), e.g. to name the authors of a list of changes. */
+    java.util.List<User> findAll(java.util.Collection<UUID> ids);
+
     /** The enabled users holding this role, ordered by username (e.g. whom to notify). */
     java.util.List<User> withRole(com.itadcustody.shared.Role role);
 

@@ -1,6 +1,7 @@
 package com.itadcustody.vendor;
 
 import com.itadcustody.shared.Actor;
+import com.itadcustody.shared.PageResult;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,15 @@ public interface Vendors {
 
     /** All vendor organisations, by name. */
     List<Vendor> list();
+
+    /**
+     * One page of the vendor organisations whose name contains {@code text} (ignoring case; blank: all), by name,
+     * with their certifications in force on {@code day}.
+     */
+    PageResult<VendorSummary> search(String text, LocalDate day, int page, int size);
+
+    /** The largest certificate document {@link #attachDocument} accepts, in bytes. */
+    long maxDocumentBytes();
 
     /** Renames the vendor (404 unknown; 409 {@code vendor-name-taken}; 422 {@code vendor-name-required}). */
     Vendor rename(UUID vendorId, String name, Actor actor);

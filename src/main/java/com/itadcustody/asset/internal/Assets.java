@@ -149,6 +149,34 @@ public class Assets {
         return jdbc.sql("select count(*) from asset" + where.sql).params(where.params).query(Long.class).single();
     }
 
+    /** The assets with these ids (without media), in one query; unknown ids are left out. */
+    public List<Asset> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return template.query(con -> {
+            var ps = con.prepareStatement("select " + COLUMNS + " from asset where id = any(?)");
+            ps.setArray(1, con.createArrayOf("uuid", ids.toArray()));
+            return ps;
+        }, ROW);
+    }
+
+    /** The ids of the assets whose serial number or tag is exactly this text, ignoring case. */
+    public List<UUID> idsWithSerialOrTag(String text) {
+        return jdbc.sql("select id from asset where lower(serial_number) = lower(:text) or lower(tag) = lower(:text)")
+                .param("text", text).query(UUID.class).list();
+    }
+
+    /** How many assets are in each status that has any. */
+    public Map<AssetStatus, Long> countByStatus() {
+        Map<AssetStatus, Long> counts = new HashMap<>();
+        jdbc.sql("select status, count(*) as n from asset group by status").query((rs, n) -> {
+            counts.put(AssetStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+            return null;
+        }).list();
+        return counts;
+    }
+
     /** Streams every asset matching the filter, in sort order, without holding them all in memory. */
     public void forEach(AssetFilter filter, AssetSort sort, Consumer<Asset> consumer) {
         Where where = where(filter);

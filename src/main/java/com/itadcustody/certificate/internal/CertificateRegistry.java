@@ -126,6 +126,40 @@ public class CertificateRegistry {
     }
 
     /**
+     * Certificates matching the filter, newest first, one page: {@code text} (if given) matches the number or the
+     * medium serial as a case-insensitive substring, or any of {@code assetIds} (assets found by the caller).
+     */
+    public PageResult<CertificateView> search(CertificateType type, CertificateStatus status, String text,
+            java.util.Collection<UUID> assetIds, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (type != null) {
+            where.append(" and c.type = :type");
+            params.put("type", type.name());
+        }
+        if (status != null) {
+            where.append(" and c.status = :status");
+            params.put("status", status.name());
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" and (c.number ilike :text escape '\\' or c.medium_serial ilike :text escape '\\'");
+            params.put("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
+            if (!assetIds.isEmpty()) {
+                where.append(" or c.asset_id in (:assets)");
+                params.put("assets", List.copyOf(assetIds));
+            }
+            where.append(")");
+        }
+        long total = jdbc.sql("select count(*) from certificate c" + where).params(params).query(Long.class)
+                .single();
+        List<CertificateView> content = jdbc.sql("select " + VIEW_COLUMNS + " from " + VIEW_FROM + where
+                + " order by c.issued_at desc, c.number desc limit :limit offset :offset").params(params)
+                .param("limit", size).param("offset", (long) page * size).query(VIEW).list();
+        return PageResult.of(content, page, size, total);
+    }
+
+    /**
      * Moves a valid certificate to REVOKED or SUPERSEDED; false if it was not valid any more (a concurrent change
      * won).
      */

@@ -3,6 +3,7 @@ package com.itadcustody.custody.internal;
 import com.itadcustody.custody.internal.tlog.Checkpoint;
 import com.itadcustody.custody.internal.tlog.Merkle;
 import com.itadcustody.custody.internal.tlog.NoteKey;
+import com.itadcustody.custody.internal.tlog.NoteSigner;
 import com.itadcustody.custody.internal.tlog.SignedNote;
 import com.itadcustody.custody.internal.tlog.VerificationException;
 import java.sql.Connection;
@@ -81,20 +82,21 @@ class Checkpointer {
                     issuedAt = previous.issuedAt();
                 }
             }
-            SignedNote note = new Checkpoint(settings.origin(), size, root).sign(key.signer());
+            NoteSigner signer = key.signer();
+            SignedNote note = new Checkpoint(settings.origin(), size, root).sign(signer);
             byte[] timestamp = timestamp(note);
             try (PreparedStatement ps = c.prepareStatement("insert into custody_checkpoint (tree_size, root_hash, note,"
                     + " key_id, issued_at, tsa_token) values (?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, size);
                 ps.setBytes(2, root);
                 ps.setString(3, note.encode());
-                ps.setString(4, key.signer().verifierKey().keyIdHex());
+                ps.setString(4, signer.verifierKey().keyIdHex());
                 ps.setTimestamp(5, Timestamp.from(issuedAt));
                 ps.setBytes(6, timestamp);
                 ps.executeUpdate();
             }
             c.commit();
-            lastSigned.write(new StoredCheckpoint(size, root, note.encode(), key.signer().verifierKey().keyIdHex(),
+            lastSigned.write(new StoredCheckpoint(size, root, note.encode(), signer.verifierKey().keyIdHex(),
                     issuedAt));
             log.debug("Signed custody checkpoint at tree size {}", size);
         } catch (SQLException | RuntimeException e) {

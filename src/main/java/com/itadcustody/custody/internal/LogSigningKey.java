@@ -24,25 +24,69 @@ public class LogSigningKey {
 
     private static final Logger log = LoggerFactory.getLogger(LogSigningKey.class);
 
-    private final NoteSigner signer;
+    private final boolean fromConfiguration;
+    private final Path keyFile;
+    private final String origin;
+    private volatile NoteSigner signer;
 
     LogSigningKey(CustodySettings settings, DataSettings data, JdbcClient jdbc) {
-        this.signer = settings.signingKey() != null && !settings.signingKey().isBlank()
-                ? NoteSigner.parse(settings.signingKey().strip())
-                : loadOrGenerate(data.resolve("custody-log.key"), settings.origin());
-        NoteKey key = signer.verifierKey();
-        int added = jdbc.sql("""
-                insert into custody_log_key (key_id, key_name, verifier_key) values (:id, :name, :key)
-                on conflict (key_id) do nothing""")
-                .param("id", key.keyIdHex()).param("name", key.name()).param("key", key.verifierKey()).update();
-        if (added == 1) {
-            log.info("Custody log signing key registered: {}", key.verifierKey());
+        this.fromConfiguration = settings.signingKey() != null && !settings.signingKey().isBlank();
+        this.keyFile = data.resolve("custody-log.key");
+        this.origin = settings.origin();
+        this.signer = fromConfiguration ? NoteSigner.parse(settings.signingKey().strip())
+                : loadOrGenerate(keyFile, settings.origin());
+        if (register(jdbc, signer.verifierKey())) {
+            log.info("Custody log signing key registered: {}", signer.verifierKey().verifierKey());
         }
     }
 
     /** The signer of new checkpoints. */
     public NoteSigner signer() {
         return signer;
+    }
+
+    /** Whether the key comes from configuration ({@code itad.custody.signing-key}), so it cannot be rotated here. */
+    public boolean fromConfiguration() {
+        return fromConfiguration;
+    }
+
+    /** A new signing key for the log's origin, not yet in use (see {@link #activate}). */
+    public NoteSigner generate() {
+        return NoteSigner.generate(origin);
+    }
+
+    /** Registers a verifier key in {@code custody_log_key}; whether it was new. */
+    public static boolean register(JdbcClient jdbc, NoteKey key) {
+        return jdbc.sql("""
+                insert into custody_log_key (key_id, key_name, verifier_key) values (:id, :name, :key)
+                on conflict (key_id) do nothing""")
+                .param("id", key.keyIdHex()).param("name", key.name()).param("key", key.verifierKey()).update() == 1;
+    }
+
+    /**
+     * Makes {@code next} the signer of new checkpoints: writes it to the key file in the data directory (replacing
+     * the old private key, whose verifier key stays registered) and uses it from now on.
+     */
+    public synchronized void activate(NoteSigner next) {
+        if (fromConfiguration) {
+            throw new IllegalStateException("the custody signing key comes from configuration");
+        }
+        try {
+            Path temp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, next.privateKeyText() + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, keyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temp, keyFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the new custody log key " + keyFile, e);
+        }
+        this.signer = next;
+        log.info("Custody log signing key rotated; new checkpoints are signed by {}", next.verifierKey().verifierKey());
     }
 
     private static NoteSigner loadOrGenerate(Path file, String name) {

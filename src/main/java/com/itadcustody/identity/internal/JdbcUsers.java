@@ -111,6 +111,41 @@ class JdbcUsers implements Users {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public PageResult<User> search(String text, int page, int size) {
+        if (text == null || text.isBlank()) {
+            return list(page, size);
+        }
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page must be >= 0 and size >= 1");
+        }
+        String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = " from app_user where username ilike :text escape '\\'"
+                + " or display_name ilike :text escape '\\' or email ilike :text escape '\\'";
+        long total = jdbc.sql("select count(*)" + where).param("text", pattern).query(Long.class).single();
+        List<User> users = jdbc.sql("select " + UserRows.COLUMNS + where
+                        + " order by username limit :size offset :offset")
+                .param("text", pattern)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(UserRows::user)
+                .list();
+        return PageResult.of(users, page, size, total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<User> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + UserRows.COLUMNS + " from app_user where id in (:ids) order by username")
+                .param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
+                .query(UserRows::user)
+                .list();
+    }
+
+    @Override
     @Transactional
     public User change(UUID id, UserChange change, Actor actor) {
         UserRules.checkProfile(change.displayName(), change.email());

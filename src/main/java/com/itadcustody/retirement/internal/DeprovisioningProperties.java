@@ -22,7 +22,7 @@ public record DeprovisioningProperties(@DefaultValue("R3/PT5M") String retryCycl
         Map<DeprovisioningAttestation.System, Connector> connectors) {
 
     /** The most one connectors step may take in the worst case: below the job executor's 5-minute lock. */
-    static final Duration MAX_STEP = Duration.ofMinutes(4);
+    public static final Duration MAX_STEP = Duration.ofMinutes(4);
 
     public DeprovisioningProperties {
         if (retryCycle == null || retryCycle.isBlank()) {
@@ -78,7 +78,7 @@ public record DeprovisioningProperties(@DefaultValue("R3/PT5M") String retryCycl
         }
 
         /** Every attempt timing out, with the backoff between them. */
-        Duration worstCase() {
+        public Duration worstCase() {
             Duration total = timeout.multipliedBy(maxAttempts);
             for (int attempt = 2; attempt <= maxAttempts; attempt++) {
                 total = total.plus(HttpDeprovisioningConnector.backoffBefore(attempt, backoff));

@@ -101,6 +101,22 @@ public class RetirementRequests {
                 .param("id", id).query(RetirementRequests::view).optional();
     }
 
+    /** The requests with these ids (unknown ones left out), in one query. */
+    public List<RetirementView> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from retirement_request where id in (:ids)")
+                .param("ids", List.copyOf(ids)).query(RetirementRequests::view).list();
+    }
+
+    /** Every request for this asset, newest first. */
+    public List<RetirementView> ofAsset(UUID assetId) {
+        return jdbc.sql("select " + COLUMNS + " from retirement_request where asset_id = :asset"
+                        + " order by requested_at desc, id")
+                .param("asset", assetId).query(RetirementRequests::view).list();
+    }
+
     /** Records an asset manager's decision. */
     public void decide(UUID id, RetirementStatus status, UUID by, Instant at, String comment) {
         jdbc.sql("update retirement_request set status = :status, decided_by = :by, decided_at = :at,"

@@ -377,6 +377,17 @@ public class RetirementProcess {
         return views(query.list(), roles).stream().findFirst();
     }
 
+    /**
+     * The open tasks of the retirement (or, with {@code lot} true, the lot) with this id, oldest first, each with the
+     * role it is offered to; empty when its process does not wait for a person.
+     */
+    public List<RetirementTask> openTasksOf(UUID businessKey, boolean lot) {
+        List<Task> found = new ArrayList<>(WaitingTasks.of(runtime, tasks, management,
+                lot ? LotProcess.PROCESS_KEY : PROCESS_KEY, businessKey.toString()));
+        found.sort(java.util.Comparator.comparing(Task::getCreateTime));
+        return views(found, EnumSet.allOf(Role.class));
+    }
+
     /** Claims the task for this user: 409 {@code claimed-by-another} when someone else holds it. */
     public void claim(String taskId, UUID userId) {
         TaskClaims.requireNotClaimedByAnother(tasks, taskId, userId);

@@ -3,6 +3,7 @@ package com.itadcustody.vendor.internal;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.DomainRuleViolated;
 import com.itadcustody.shared.NotFound;
+import com.itadcustody.shared.PageResult;
 import com.itadcustody.shared.Sha256;
 import com.itadcustody.vendor.CertificationDocument;
 import com.itadcustody.vendor.CertificationScheme;
@@ -12,6 +13,7 @@ import com.itadcustody.vendor.VendorCertification;
 import com.itadcustody.vendor.VendorContact;
 import com.itadcustody.vendor.VendorProfile;
 import com.itadcustody.vendor.VendorSite;
+import com.itadcustody.vendor.VendorSummary;
 import com.itadcustody.vendor.Vendors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,6 +99,43 @@ public class JdbcVendors implements Vendors {
         return jdbc.sql("select id, name, created_at from vendor order by name, id")
                 .query(JdbcVendors::vendor)
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PageResult<VendorSummary> search(String text, LocalDate day,
+            int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page must be >= 0 and size >= 1");
+        }
+        boolean all = text == null || text.isBlank();
+        String pattern = all ? "%" : "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        long total = jdbc.sql("select count(*) from vendor where name ilike :text escape '\\'")
+                .param("text", pattern).query(Long.class).single();
+        List<VendorSummary> rows = jdbc.sql("""
+                select v.id, v.name, v.created_at, v.deactivated_at,
+                       (select count(*) from vendor_certification c where c.vendor_id = v.id and c.removed_at is null
+                           and c.valid_until >= :day and c.valid_from <= :day) as in_force,
+                       (select min(c.valid_until) from vendor_certification c where c.vendor_id = v.id
+                           and c.removed_at is null and c.valid_until >= :day and c.valid_from <= :day) as next_expiry,
+                       exists (select 1 from vendor_webhook_secret s where s.vendor_id = v.id) as has_secret
+                  from vendor v
+                 where v.name ilike :text escape '\\'
+                 order by v.name, v.id
+                 limit :size offset :offset""")
+                .param("text", pattern).param("day", day).param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> new VendorSummary(rs.getObject("id", UUID.class),
+                        rs.getString("name"), rs.getTimestamp("deactivated_at") == null,
+                        rs.getTimestamp("created_at").toInstant(), rs.getInt("in_force"),
+                        rs.getObject("next_expiry", LocalDate.class), rs.getBoolean("has_secret")))
+                .list();
+        return PageResult.of(rows, page, size, total);
+    }
+
+    @Override
+    public long maxDocumentBytes() {
+        return settings.maxDocumentSize().toBytes();
     }
 
     @Override

@@ -29,19 +29,18 @@ public class DocumentSigner {
     /** Written into the signature dictionary as the signing software. */
     static final String SIGNATURE_CREATOR = "ITAD Custody";
 
-    private final SigningKey key;
-    private final X509Certificate[] chain;
-    private final IExternalSignature signature;
+    private final SigningKeys keys;
+    /** The key in use with its chain and signature, replaced when the key is rotated. */
+    private volatile Active active;
     private final ITSAClient timestamps;
     private final IExternalDigest digests = new ProviderDigest(null);
 
     DocumentSigner(SigningKeys keys, CertificateSigningSettings settings) {
         JdkXmlParserFactory.install();
-        this.key = keys.current();
-        this.chain = key.chain();
+        this.keys = keys;
         // the JDK's providers: SHA-256 runs on the CPU's SHA instructions, Bouncy Castle's digest in plain Java;
         // EC keys sign with Bouncy Castle's curve arithmetic, five times faster than the JDK's SunEC
-        this.signature = signatureFor(key);
+        this.active = new Active(keys.current(), keys.current().chain(), signatureFor(keys.current()));
         this.timestamps = settings.timestampAuthority().map(TSAClientBouncyCastle::new).orElse(null);
     }
 
@@ -52,6 +51,15 @@ public class DocumentSigner {
      */
     public SignedPdf sign(byte[] unsignedPdf, String reason, String location) {
         Objects.requireNonNull(unsignedPdf, "unsignedPdf");
+        Active use = active;
+        SigningKey current = keys.current();
+        if (use.key() != current) {
+            use = new Active(current, current.chain(), signatureFor(current));
+            active = use;
+        }
+        SigningKey key = use.key();
+        X509Certificate[] chain = use.chain();
+        IExternalSignature signature = use.signature();
         ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 24 * 1024);
         SignerProperties properties = new SignerProperties()
                 .setReason(reason)
@@ -69,6 +77,10 @@ public class DocumentSigner {
             throw new SigningException("could not sign the PDF: " + e.getMessage(), e);
         }
         return new SignedPdf(out.toByteArray(), key.keyId(), timestamps == null ? "B-B" : "B-T");
+    }
+
+    /** A signing key with its chain and the signature that uses it. */
+    private record Active(SigningKey key, X509Certificate[] chain, IExternalSignature signature) {
     }
 
     private static IExternalSignature signatureFor(SigningKey key) {

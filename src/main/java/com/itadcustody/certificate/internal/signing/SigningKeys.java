@@ -85,7 +85,9 @@ public class SigningKeys {
     private static final Duration SIGNING_VALIDITY = Duration.ofDays(730);
 
     private final JdbcClient jdbc;
-    private final SigningKey current;
+    /** The generated keystore and its files when the embedded default is in use; null with a configured keystore. */
+    private final Embedded embedded;
+    private volatile SigningKey current;
     /** Parsed rows of {@code certificate_signing_key} by key id; rows never change, so they can be kept. */
     private final Map<String, List<X509Certificate>> registered = new ConcurrentHashMap<>();
 
@@ -94,6 +96,7 @@ public class SigningKeys {
         Path keystore;
         char[] password;
         String alias;
+        Embedded generated = null;
         if (settings.keystorePath().isPresent()) {
             keystore = settings.keystorePath().get().toAbsolutePath().normalize();
             if (settings.keystorePassword() == null) {
@@ -107,7 +110,10 @@ public class SigningKeys {
             password = embeddedDefault(keystore, data.resolve(PASSWORD_FILE), data.resolve(CA_FILE),
                     settings.organisation());
             alias = null;
+            generated = new Embedded(keystore, data.resolve(PASSWORD_FILE), data.resolve(CA_FILE),
+                    settings.organisation());
         }
+        this.embedded = generated;
         this.current = load(keystore, password, alias, Instant.now());
         Arrays.fill(password, '\0');
         register(current);
@@ -116,6 +122,95 @@ public class SigningKeys {
     /** The key and certificate chain new certificates are signed with. */
     public SigningKey current() {
         return current;
+    }
+
+    /** Whether the keys are the generated embedded default, which {@link #rotate()} can replace. */
+    public boolean rotatable() {
+        return embedded != null;
+    }
+
+    /**
+     * Replaces the generated CA and signing key with new ones (ECDSA P-256): the new keystore is written to the data
+     * directory, the new signing certificate registered, the CA file rewritten with every trust anchor (old and new),
+     * and new certificates are signed with the new key from now on. Documents signed before still verify: the old
+     * certificate stays registered. Refused for a configured keystore (rotate it there).
+     *
+     * @return the new key
+     */
+    public synchronized SigningKey rotate() {
+        if (embedded == null) {
+            throw new IllegalStateException("the certificate signing keystore comes from configuration");
+        }
+        try {
+            char[] password = Files.readString(embedded.passwordFile(), StandardCharsets.UTF_8).strip().toCharArray();
+            Generated generated = generate(embedded.organisation(), Instant.now());
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(GENERATED_ALIAS, generated.signingKey(), password, generated.chain());
+            SigningKey next = new SigningKey(keyId(generated.chain()[0]), generated.signingKey(), generated.chain());
+            register(next);
+            try (var bytes = new java.io.ByteArrayOutputStream()) {
+                store.store(bytes, password);
+                writeOwnerOnly(embedded.keystore(), bytes.toByteArray());
+            }
+            Arrays.fill(password, '\0');
+            this.current = next;
+            Files.writeString(embedded.caFile(), trustAnchorsPem(), StandardCharsets.US_ASCII);
+            log.info("Certificate signing key rotated: new key {} ({}); verifiers trust the CAs in {}", next.keyId(),
+                    next.certificate().getSubjectX500Principal().getName(), embedded.caFile());
+            return next;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the new certificate signing keystore", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not generate the new certificate signing keys", e);
+        }
+    }
+
+    /**
+     * A registered signing certificate as administrators see it.
+     *
+     * @param keyId the SHA-256 of the certificate (DER), lower-case hex: its fingerprint
+     * @param subject the certificate's subject
+     * @param issuer its issuer
+     * @param algorithm the key's algorithm and size, e.g. {@code EC P-256}
+     * @param notBefore first valid instant
+     * @param notAfter last valid instant
+     * @param registeredAt when it was registered
+     */
+    public record Registered(String keyId, String subject, String issuer, String algorithm, Instant notBefore,
+            Instant notAfter, Instant registeredAt) {
+    }
+
+    /** Every registered signing certificate, newest registration first. */
+    public List<Registered> registeredKeys() {
+        refresh();
+        return jdbc.sql("select key_id, subject, not_before, not_after, registered_at from certificate_signing_key"
+                        + " order by registered_at desc, key_id")
+                .query((rs, n) -> {
+                    String id = rs.getString("key_id");
+                    List<X509Certificate> chain = registered.get(id);
+                    X509Certificate certificate = chain == null || chain.isEmpty() ? null : chain.get(0);
+                    return new Registered(id, rs.getString("subject"),
+                            certificate == null ? "" : certificate.getIssuerX500Principal().getName(),
+                            certificate == null ? "" : algorithm(certificate.getPublicKey()),
+                            rs.getTimestamp("not_before").toInstant(), rs.getTimestamp("not_after").toInstant(),
+                            rs.getTimestamp("registered_at").toInstant());
+                })
+                .list();
+    }
+
+    private static String algorithm(PublicKey key) {
+        if (key instanceof java.security.interfaces.ECPublicKey ec) {
+            return "EC P-" + ec.getParams().getOrder().bitLength();
+        }
+        if (key instanceof java.security.interfaces.RSAPublicKey rsa) {
+            return "RSA " + rsa.getModulus().bitLength();
+        }
+        return key.getAlgorithm();
+    }
+
+    /** Where the generated keystore lives. */
+    private record Embedded(Path keystore, Path passwordFile, Path caFile, String organisation) {
     }
 
     /**
