@@ -84,6 +84,8 @@ class ConsolePageBenchmark {
             new String[] {"tasks", "/tasks"},
             new String[] {"lots", "/lots"},
             new String[] {"lot page, largest lot", "/lots/{lot}"},
+            new String[] {"new lot (retirements ready for a handoff)", "/lots/new"},
+            new String[] {"custody entry, latest", "/custody/entries/{seq}"},
             new String[] {"exceptions", "/exceptions"},
             new String[] {"certificates", "/certificates"},
             new String[] {"certificates, search", "/certificates?q=COD"},
@@ -286,6 +288,9 @@ class ConsolePageBenchmark {
                     values.put("asset", rs.getString(1));
                     values.put("serial", rs.getString(2));
                 });
+        jdbc.query("select max(seq) from custody_entry", rs -> {
+            values.put("seq", rs.getString(1));
+        });
         jdbc.query("select lot_id from lot_item group by lot_id order by count(*) desc limit 1",
                 rs -> {
                     values.put("lot", rs.getString(1));
@@ -316,13 +321,14 @@ class ConsolePageBenchmark {
         return shown;
     }
 
-    /** The CSV and PDF export links on a report page. */
+    /** The CSV export links on a report page, and the signed PDF of all reports. */
     private static Set<String> exports(String html) {
         Set<String> links = new LinkedHashSet<>();
         Matcher m = Pattern.compile("href=\"([^\"]*(?:csv|pdf)[^\"]*)\"", Pattern.CASE_INSENSITIVE).matcher(html);
         while (m.find()) {
             String link = m.group(1).replace("&amp;", "&");
-            if (link.startsWith("/")) {
+            // every report's CSV, and of the signed PDFs the one with all reports (the largest)
+            if (link.startsWith("/") && (!link.contains(".pdf") || link.contains("/all.pdf"))) {
                 links.add(link);
             }
         }
