@@ -53,7 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code itad_seed_owner} / {@code itad_seed_app}). One user holding every staff role signs in through the login
  * form; each page is one row, requested one at a time over HTTP on localhost. Server time is measured by a servlet
  * filter ahead of Spring Security (first byte of the request in the filter to the filter's return, so it includes
- * authentication, the controller, the queries and the template); the client time on localhost is given beside it.
+ * authentication, the controller, the queries and the template); the client time on localhost and the request
+ * thread's CPU time (what the page costs the JVM, whatever the machine's load) are given beside it.
  * Each run requests every page {@link #PER_RUN} times; the table gives the medians over {@link #RUNS} runs of each
  * run's median and p95. Baselines in the same run: the login page (a trivial template), {@code /actuator/health},
  * and a raw {@code select count(*) from asset} over JDBC. A page that answers 404 is reported as not built. Writes
@@ -68,6 +69,10 @@ class ConsolePageBenchmark {
     static final int WARMUP = Integer.getInteger("bench.console.warmup", 15);
     static final String PASSWORD = "bench-console-" + UUID.randomUUID();
     static final Map<String, Long> SERVER_NANOS = new ConcurrentHashMap<>();
+    static final Map<String, Long> SERVER_CPU_NANOS = new ConcurrentHashMap<>();
+    static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Only the rows whose name matches this regular expression (all by default), e.g. to profile one page. */
+    static final Pattern ONLY = Pattern.compile(System.getProperty("bench.console.only", ".*"));
 
     /** Rows: name and address; {@code {long}} and {@code {asset}} are asset ids, {@code {from}}/{@code {to}} dates. */
     static final List<String[]> PAGES = List.of(
@@ -120,12 +125,14 @@ class ConsolePageBenchmark {
         FilterRegistrationBean<Filter> benchTimingFilter() {
             FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
                 long started = System.nanoTime();
+                long cpu = THREADS.getCurrentThreadCpuTime();
                 try {
                     chain.doFilter(request, response);
                 } finally {
                     String id = ((HttpServletRequest) request).getHeader("X-Bench-Request");
                     if (id != null) {
                         SERVER_NANOS.put(id, System.nanoTime() - started);
+                        SERVER_CPU_NANOS.put(id, THREADS.getCurrentThreadCpuTime() - cpu);
                     }
                 }
             });
@@ -147,7 +154,7 @@ class ConsolePageBenchmark {
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     /** One page's timings in one run, in milliseconds. */
-    record Sample(List<Double> server, List<Double> client) {
+    record Sample(List<Double> server, List<Double> client, List<Double> cpu) {
     }
 
     @Test
@@ -160,6 +167,9 @@ class ConsolePageBenchmark {
         rows.put("baseline: /actuator/health", "/actuator/health");
         Map<String, String> notBuilt = new LinkedHashMap<>();
         for (String[] page : PAGES) {
+            if (!ONLY.matcher(page[0]).find()) {
+                continue;
+            }
             String path = resolve(page[1], values);
             if (path == null) {
                 notBuilt.put(page[0], page[1] + " (no data for its placeholder)");
@@ -195,6 +205,7 @@ class ConsolePageBenchmark {
             for (Map.Entry<String, String> row : rows.entrySet()) {
                 List<Double> server = new ArrayList<>();
                 List<Double> client = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 for (int i = 0; i < PER_RUN; i++) {
                     String id = UUID.randomUUID().toString();
                     long t = System.nanoTime();
@@ -202,9 +213,11 @@ class ConsolePageBenchmark {
                     client.add((System.nanoTime() - t) / 1e6);
                     Long nanos = SERVER_NANOS.remove(id);
                     server.add(nanos == null ? Double.NaN : nanos / 1e6);
+                    Long cpuNanos = SERVER_CPU_NANOS.remove(id);
+                    cpu.add(cpuNanos == null ? Double.NaN : cpuNanos / 1e6);
                     status.put(row.getKey(), r.statusCode());
                 }
-                samples.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(new Sample(server, client));
+                samples.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(new Sample(server, client, cpu));
             }
             for (int i = 0; i < PER_RUN; i++) {
                 long t = System.nanoTime();
@@ -229,19 +242,21 @@ class ConsolePageBenchmark {
         md.append("## Staff console pages on the seeded database (%d runs of %d requests per page, medians of the"
                 .formatted(RUNS, PER_RUN)).append(" runs)\n\n");
         md.append(dataShape()).append("\n\n");
-        md.append("| page | address | status | KB | server median ms | server p95 ms | client median ms | ≤ 300 ms |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("| page | address | status | KB | server median ms | server p95 ms | client median ms"
+                + " | request thread CPU median ms | ≤ 300 ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, String> row : rows.entrySet()) {
             List<Sample> s = samples.get(row.getKey());
             double serverMedian = median(s.stream().map(x -> percentile(x.server(), 50)).toList());
             double serverP95 = median(s.stream().map(x -> percentile(x.server(), 95)).toList());
             double clientMedian = median(s.stream().map(x -> percentile(x.client(), 50)).toList());
-            md.append("| %s | `%s` | %d | %.0f | %.1f | %.1f | %.1f | %s |\n".formatted(row.getKey(),
+            double cpuMedian = median(s.stream().map(x -> percentile(x.cpu(), 50)).toList());
+            md.append("| %s | `%s` | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %s |\n".formatted(row.getKey(),
                     shorten(row.getValue(), values), status.get(row.getKey()), bytes.get(row.getKey()) / 1024.0,
-                    serverMedian, serverP95, clientMedian, serverP95 <= 300 ? "yes" : "**no**"));
+                    serverMedian, serverP95, clientMedian, cpuMedian, serverP95 <= 300 ? "yes" : "**no**"));
         }
         double sqlMedian = percentile(sqlCount, 50);
-        md.append("| baseline: `select count(*) from asset` over JDBC | — | — | — | %.1f | %.1f | — | |\n"
+        md.append("| baseline: `select count(*) from asset` over JDBC | — | — | — | %.1f | %.1f | — | — | |\n"
                 .formatted(sqlMedian, percentile(sqlCount, 95)));
         if (!notBuilt.isEmpty()) {
             md.append("\nNot measured (the page is not there in this build): ")
