@@ -15,6 +15,11 @@ public class AssetCatalog {
         this.registry = registry;
     }
 
+    /** The asset with exactly this tag, if there is one. */
+    public java.util.Optional<AssetSummary> findByTag(String tag) {
+        return registry.idOfTag(tag).map(this::describe);
+    }
+
     /** The asset with its media; {@link com.itadcustody.shared.NotFound} (404) if it does not exist. */
     public AssetSummary describe(UUID assetId) {
         Asset asset = registry.get(assetId);
