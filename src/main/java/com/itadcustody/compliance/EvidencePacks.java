@@ -163,7 +163,7 @@ public class EvidencePacks {
             String label, Actor actor) {
         EvidencePackView pack = new EvidencePackView(UUID.randomUUID(), scope, assetId, lotId, from, to, label,
                 State.QUEUED, 0, 0, null, null, null, null, actor.userId(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, null);
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
         store.insert(pack);
         runner.submit(pack, actor);
         return pack;

@@ -435,7 +435,7 @@ class EvidencePackTests {
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 Path target = dir.resolve(entry.getName()).normalize();
-                assertThat(target).startsWith(dir);
+                assertThat(target.startsWith(dir)).as(entry.getName()).isTrue();
                 Files.createDirectories(target.getParent());
                 Files.copy(entries, target);
             }

@@ -109,7 +109,9 @@ class EvidencePackPages {
 
     @GetMapping("/compliance/evidence-packs/{id}")
     String pack(@PathVariable UUID id, Model model) {
-        model.addAttribute("pack", packs.get(id, currentActor.get()));
+        EvidencePackView pack = packs.get(id, currentActor.get());
+        model.addAttribute("pack", pack);
+        model.addAttribute("stateText", stateText(pack));
         return "console/evidence/pack";
     }
 
