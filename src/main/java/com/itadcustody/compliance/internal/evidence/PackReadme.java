@@ -121,7 +121,7 @@ final class PackReadme {
             ### 2. The certificates are signed by the organisation and unchanged since (`pdfsig`)
 
             ```sh
-            certutil -N -d "sql:$WORK/nss" --empty-password
+            mkdir "$WORK/nss" && certutil -N -d "sql:$WORK/nss" --empty-password || exit 1
             awk -v dir="$WORK" '/-BEGIN CERTIFICATE-/ { n++ } n { print > (dir "/ca-" n ".pem") }' "$CA"
             for ca in "$WORK"/ca-*.pem; do certutil -A -d "sql:$WORK/nss" -n "${ca##*/}" -t "CT,C,C" -i "$ca" || exit 1; done
             for pdf in assets/*/certificates/*.pdf; do
