@@ -128,7 +128,7 @@ final class PackReadme {
               [ -e "$pdf" ] || { echo "OK: no certificates in this pack"; break; }
               out=$(pdfsig -nssdir "sql:$WORK/nss" "$pdf" 2>&1)
               if printf '%s\\n' "$out" | grep -q 'Signature is Valid\\.' && printf '%s\\n' "$out" | grep -q 'Certificate is Trusted\\.' \\
-                 && printf '%s\\n' "$out" | grep -q 'Total document signed\\.'; then
+                 && printf '%s\\n' "$out" | grep -q 'Total document signed'; then
                 echo "OK: $pdf: signature valid, signer trusted, whole document signed"
               else
                 printf '%s\\n' "$out"; echo "FAILED: $pdf"; exit 1
