@@ -60,7 +60,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class EvidencePackTests {
 
     static final TestTimestampAuthority TSA = new TestTimestampAuthority();
-    static final Path DATA = temporaryDirectory("itad-evidence-pack-data");
+    static final Path WORK = temporaryDirectory("evidence-pack-tests");
+    static final Path DATA = temporaryDirectory(WORK, "data-");
     static final String PASSWORD = "evidence-pack-password-1";
 
     @DynamicPropertySource
@@ -71,8 +72,15 @@ class EvidencePackTests {
     }
 
     @AfterAll
-    void stopTsa() {
+    void stopTsaAndCleanUp() throws IOException {
         TSA.close();
+        try (Stream<Path> files = Files.walk(WORK)) {
+            // the unpacked packs; the data directory stays, as the context may outlive this class
+            for (Path file : files.filter(f -> !f.startsWith(DATA) && !f.equals(WORK))
+                    .sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     @LocalServerPort
@@ -431,7 +439,7 @@ class EvidencePackTests {
     }
 
     private static Path unzip(Path zip) throws IOException {
-        Path dir = Files.createTempDirectory("evidence-pack-");
+        Path dir = Files.createTempDirectory(WORK, "unpacked-");
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 Path target = dir.resolve(entry.getName()).normalize();
@@ -444,7 +452,7 @@ class EvidencePackTests {
     }
 
     private static Path copy(Path dir) throws IOException {
-        Path copy = Files.createTempDirectory("evidence-pack-changed-");
+        Path copy = Files.createTempDirectory(WORK, "changed-");
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = copy.resolve(dir.relativize(file));
@@ -503,6 +511,14 @@ class EvidencePackTests {
     private static Path temporaryDirectory(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryDirectory(Path parent, String prefix) {
+        try {
+            return Files.createTempDirectory(parent, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
