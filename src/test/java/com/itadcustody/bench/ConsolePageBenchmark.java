@@ -100,8 +100,13 @@ class ConsolePageBenchmark {
             new String[] {"custody log (checkpoints, audits)", "/compliance/custody"},
             new String[] {"verification history", "/compliance/verifications"},
             new String[] {"evidence packs", "/compliance/evidence-packs"},
+            new String[] {"evidence pack, new", "/compliance/evidence-packs/new"},
+            new String[] {"retirement start", "/retirements/new"},
             new String[] {"admin: users", "/admin/users"},
-            new String[] {"admin: vendors", "/admin/vendors"});
+            new String[] {"admin: vendors", "/admin/vendors"},
+            new String[] {"admin: signing keys", "/admin/keys"},
+            new String[] {"admin: SLA durations", "/admin/sla"},
+            new String[] {"admin: connectors", "/admin/connectors"});
 
     @DynamicPropertySource
     static void seededDatabase(DynamicPropertyRegistry registry) {
