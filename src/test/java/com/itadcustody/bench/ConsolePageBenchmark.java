@@ -57,7 +57,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * thread's CPU time (what the page costs the JVM, whatever the machine's load) are given beside it.
  * Each run requests every page {@link #PER_RUN} times; the table gives the medians over {@link #RUNS} runs of each
  * run's median and p95. Baselines in the same run: the login page (a trivial template), {@code /actuator/health},
- * and a raw {@code select count(*) from asset} over JDBC. A page that answers 404 is reported as not built. Writes
+ * and a raw {@code select count(*) from asset} over JDBC. A page that answers 404 is reported as not built. At the
+ * end it runs the full custody audit from the compliance page and reports its outcome. Writes
  * target/bench/console-pages.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -233,11 +234,46 @@ class ConsolePageBenchmark {
         }
         double busy = (BenchStats.machineBusySeconds() - busyBefore) / ((System.nanoTime() - wallBefore) / 1e9);
         String load = "before " + loadBefore + ", after " + Files.readString(Path.of("/proc/loadavg")).trim();
-        String report = report(rows, samples, status, bytes, notBuilt, sqlCount, values, busy, load);
+        String report = report(rows, samples, status, bytes, notBuilt, sqlCount, values, busy, load)
+                + fullCustodyAudit();
         System.out.println(report);
         Path out = Path.of("target", "bench", "console-pages.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /**
+     * Runs the full custody audit from the compliance page (as a compliance officer would) after the measurement and
+     * reports its outcome and how long it took: the seeded log must pass it.
+     */
+    private String fullCustodyAudit() throws InterruptedException {
+        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+                .matcher(get("/compliance/custody", null).body());
+        if (!csrf.find()) {
+            return "\nFull custody audit: not started (no form on /compliance/custody).\n";
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> start = send(HttpRequest.newBuilder(URI.create(base() + "/compliance/custody/audits"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1),
+                        StandardCharsets.UTF_8))));
+        String location = start.headers().firstValue("Location").orElse("");
+        if (start.statusCode() != 302 || !location.contains("/compliance/custody/audits/")) {
+            return "\nFull custody audit: not started (" + start.statusCode() + ").\n";
+        }
+        String path = location.substring(location.indexOf("/compliance/custody/audits/"));
+        String state = "";
+        for (int i = 0; i < 1200; i++) {
+            state = get(path + "/state", null).body();
+            if (state.contains("\"finished\":true")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return "\nFull custody audit from the compliance page after the measurement: %s (%.1f s).\n".formatted(
+                state.replaceAll(".*\"state\":\"([^\"]*)\".*", "$1") + ", "
+                        + state.replaceAll(".*\"done\":([0-9]+).*", "$1") + " entries checked",
+                (System.nanoTime() - started) / 1e9);
     }
 
     private String report(Map<String, String> rows, Map<String, List<Sample>> samples, Map<String, Integer> status,
