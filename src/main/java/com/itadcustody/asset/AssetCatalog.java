@@ -25,6 +25,11 @@ public class AssetCatalog {
         this.assets = assets;
     }
 
+    /** The asset with exactly this tag, if there is one. */
+    public java.util.Optional<AssetSummary> findByTag(String tag) {
+        return registry.idOfTag(tag).map(this::describe);
+    }
+
     /** The asset with its media; {@link com.itadcustody.shared.NotFound} (404) if it does not exist. */
     public AssetSummary describe(UUID assetId) {
         return summary(registry.get(assetId));

@@ -8,7 +8,9 @@ import com.itadcustody.custody.internal.LogEntry;
 import com.itadcustody.custody.internal.LogStore;
 import com.itadcustody.custody.internal.StoredCheckpoint;
 import com.itadcustody.custody.internal.tlog.Checkpoint;
+import com.itadcustody.custody.internal.tlog.Merkle;
 import com.itadcustody.custody.internal.tlog.NoteKey;
+import com.itadcustody.custody.internal.tlog.SignedNote;
 import com.itadcustody.custody.internal.tlog.TlogProof;
 import com.itadcustody.shared.DomainRuleViolated;
 import java.time.Duration;
@@ -140,6 +142,86 @@ public class CustodyEvidence {
             return ProofCheck.failed("log entry " + seq + " has another leaf hash");
         }
         return ProofCheck.ok();
+    }
+
+    /**
+     * One entry of the log exactly as stored, with its inclusion proof.
+     *
+     * @param seq its sequence number
+     * @param eventId its event
+     * @param envelope the canonical envelope bytes that were hashed (byte-exact)
+     * @param leafHash SHA-256(0x00 || envelope), lower-case hex
+     * @param treeSize the size of the checkpoint the proof leads to
+     * @param tlogProof the inclusion proof as C2SP {@code tlog-proof@v1} text (the checkpoint note included)
+     */
+    public record ProvenEntry(long seq, UUID eventId, byte[] envelope, String leafHash, long treeSize,
+            String tlogProof) {
+    }
+
+    /**
+     * A signed checkpoint as issued.
+     *
+     * @param treeSize its tree size
+     * @param note the C2SP signed note, verbatim
+     * @param timestampToken its RFC 3161 timestamp token (DER), or null when it was not timestamped
+     */
+    public record SignedCheckpoint(long treeSize, String note, byte[] timestampToken) {
+    }
+
+    /**
+     * Every sequenced entry of the asset, in order, each with its inclusion proof against the newest checkpoint
+     * (which covers them all: this node sequences waiting events and signs one first when it is the sequencer, else
+     * it waits up to {@code timeout}, then 409 {@code not-yet-sequenced}). Empty if the asset has no entry.
+     */
+    public List<ProvenEntry> entriesOfAsset(UUID assetId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        sequencer.drainNow();
+        List<LogEntry> entries = store.entriesOfAsset(assetId);
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        long size = entries.get(entries.size() - 1).seq() + 1;
+        while (!sequencer.checkpointCovering(size)) {
+            waitOrGiveUp(deadline, entries.get(entries.size() - 1).eventId());
+        }
+        StoredCheckpoint checkpoint = store.latestCheckpoint().orElseThrow();
+        SignedNote note = SignedNote.parse(checkpoint.note());
+        return store.withTree(tree -> entries.stream().map(e -> {
+            List<byte[]> path = Merkle.inclusionProof(e.seq(), checkpoint.treeSize(), tree);
+            return new ProvenEntry(e.seq(), e.eventId(), e.envelope(), hex(e.leafHash()), checkpoint.treeSize(),
+                    new TlogProof(null, e.seq(), path, note).format());
+        }).toList());
+    }
+
+    /** The checkpoint of exactly this tree size with its timestamp token, if the log issued one. */
+    public Optional<SignedCheckpoint> checkpoint(long treeSize) {
+        return store.checkpoint(treeSize).map(c -> new SignedCheckpoint(c.treeSize(), c.note(),
+                store.timestampToken(treeSize).orElse(null)));
+    }
+
+    /** Every verifier key the log has ever signed with, oldest first, as C2SP verifier-key lines. */
+    public List<String> verifierKeys() {
+        return store.verifierKeys();
+    }
+
+    /** The log's origin, the first line of its checkpoints. */
+    public String origin() {
+        return settings.origin();
+    }
+
+    /**
+     * The assets with custody entries recorded in {@code [from, to)}, in the order of their first such entry
+     * (found by sequence-number ranges, as recording times never go backwards along the log).
+     */
+    public List<UUID> assetsRecordedBetween(java.time.Instant from, java.time.Instant to) {
+        long first = store.firstSeqRecordedAtOrAfter(from);
+        long end = store.firstSeqRecordedAtOrAfter(to);
+        return first >= end ? List.of() : store.assetsInRange(first, end);
+    }
+
+    /** How many entries were recorded in {@code [from, to)}: O(log n) primary-key lookups. */
+    public long entriesRecordedBetween(java.time.Instant from, java.time.Instant to) {
+        return Math.max(0, store.firstSeqRecordedAtOrAfter(to) - store.firstSeqRecordedAtOrAfter(from));
     }
 
     private static void waitOrGiveUp(long deadline, UUID eventId) {

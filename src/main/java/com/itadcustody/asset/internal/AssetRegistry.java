@@ -105,6 +105,11 @@ public class AssetRegistry {
         return get(id);
     }
 
+    /** The id of the asset with exactly this tag, if there is one. */
+    public java.util.Optional<UUID> idOfTag(String tag) {
+        return assets.idOfTag(tag);
+    }
+
     /** The asset with its media; 404 if it does not exist. */
     @Transactional(readOnly = true)
     public Asset get(UUID id) {

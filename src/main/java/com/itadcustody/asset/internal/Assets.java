@@ -127,6 +127,11 @@ public class Assets {
                 .query(Boolean.class).single();
     }
 
+    /** The id of the asset with exactly this tag, if there is one. */
+    public java.util.Optional<UUID> idOfTag(String tag) {
+        return jdbc.sql("select id from asset where tag = :tag").param("tag", tag).query(UUID.class).optional();
+    }
+
     /** Whether another asset than {@code except} has this tag. */
     public boolean tagTaken(String tag, UUID except) {
         return jdbc.sql("select exists (select 1 from asset where tag = :tag and id <> :except)")

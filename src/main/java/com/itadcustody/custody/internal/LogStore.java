@@ -97,6 +97,33 @@ public class LogStore {
                 .list();
     }
 
+    /**
+     * The first sequence number whose entry was recorded at or after {@code time} (the log's size if none): a
+     * binary search over the primary key, as {@code recordedAt} never goes backwards along the log.
+     */
+    public long firstSeqRecordedAtOrAfter(java.time.Instant time) {
+        long low = 0;
+        long high = size();
+        java.sql.Timestamp bound = java.sql.Timestamp.from(time);
+        while (low < high) {
+            long middle = (low + high) >>> 1;
+            boolean before = jdbc.sql("select recorded_at < :bound from custody_entry where seq = :seq")
+                    .param("bound", bound).param("seq", middle).query(Boolean.class).optional().orElse(false);
+            if (before) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The assets with entries in {@code [from, to)}, in the order of their first entry there. */
+    public List<UUID> assetsInRange(long from, long to) {
+        return jdbc.sql("select asset_id from custody_entry where seq >= :from and seq < :to group by asset_id"
+                + " order by min(seq)").param("from", from).param("to", to).query(UUID.class).list();
+    }
+
     /** The stored tree's perfect-subtree hashes, read one by one (each proof needs O(log n) of them). */
     public SubtreeHashes tree() {
         return (level, index) -> jdbc.sql("select hash from custody_tree_node where level = :level and idx = :idx")

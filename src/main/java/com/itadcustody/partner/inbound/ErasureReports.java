@@ -125,7 +125,7 @@ public class ErasureReports {
         String name = fileName == null || fileName.isBlank() ? "erasure-report" : fileName.strip();
         name = name.length() > 255 ? name.substring(name.length() - 255) : name;
         ErasureReportParser.Parsed parsed = ErasureReportParser.parse(bytes);
-        String sha = Sha256.hex(Sha256.digest(bytes));
+        String sha = Sha256.hex(bytes);
         UUID reportId = UUID.randomUUID();
         Instant now = now();
         String finalName = name;
