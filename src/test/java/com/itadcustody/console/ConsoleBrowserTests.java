@@ -8,11 +8,13 @@ import com.itadcustody.asset.internal.Asset;
 import com.itadcustody.asset.internal.AssetRegistry;
 import com.itadcustody.certificate.CertificateView;
 import com.itadcustody.certificate.Certificates;
+import com.itadcustody.compliance.PackReadmeCommands;
 import com.itadcustody.partner.portal.PortalFixture;
 import com.itadcustody.retirement.Retirements;
 import com.itadcustody.retirement.SanitizationPlanItem;
 import com.itadcustody.shared.Role;
 import com.itadcustody.support.IntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -23,17 +25,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -418,6 +424,49 @@ class ConsoleBrowserTests extends IntegrationTest {
         screenshots("admin-sla", DESKTOP);
     }
 
+    @Test
+    @Order(5)
+    void aComplianceOfficerDownloadsAnAssetsEvidencePackThatVerifiesWithItsOwnReadmesCommands() throws Exception {
+        assertThat(retired).as("runs after the retirement test").hasSize(3);
+        Asset asset = retired.get(1);
+        signIn(Role.COMPLIANCE);
+        open("/assets/" + asset.id());
+        browser.findElement(By.id("evidence-pack")).click();
+        waitFor().until(d -> path().equals("/compliance/evidence-packs/new"));
+        assertThat(browser.findElement(By.id("assetId")).getAttribute("value")).isEqualTo(asset.id().toString());
+        submit(By.id("request-asset-pack"));
+        assertThat(path()).as("the pack is requested; errors shown: %s", errorsShown())
+                .matches("/compliance/evidence-packs/[0-9a-f-]{36}");
+        WebElement download = waitFor(Duration.ofSeconds(120)).until(d -> {
+            WebElement link = d.findElement(By.id("download"));
+            return link.isDisplayed() ? link : null;
+        });
+        assertThat(text("pack-state")).isNotBlank();
+        screenshots("evidence-pack", DESKTOP);
+
+        HttpResponse<byte[]> zip = downloadWithTheBrowsersSession(download.getAttribute("href"));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        open(path());
+        assertThat(sha256(zip.body())).as("the zip is the one the page names").isEqualTo(text("pack-sha256"));
+        Path dir = unzip(zip.body());
+        assertThat(dir.resolve("README.md")).exists();
+        assertThat(dir.resolve("SHA256SUMS")).exists();
+
+        PackReadmeCommands commands = PackReadmeCommands.of(dir);
+        List<PackReadmeCommands.Result> results = commands.runAll(Map.of("VERIFY", offlineVerifier()));
+        assertThat(results).hasSize(commands.steps()).allSatisfy(r -> assertThat(r.passed())
+                .as("step %d of the README failed:%n%s", r.step(), r.output()).isTrue());
+        assertThat(results.get(commands.stepUsing("sha256sum --check") - 1).output()).contains(": OK")
+                .doesNotContain("FAILED");
+        assertThat(results.get(commands.stepUsing("pdfsig") - 1).output())
+                .contains("signature valid, signer trusted, whole document signed");
+        assertThat(results.get(commands.stepUsing("verify-proof") - 1).output()).contains("OK: leaf ");
+
+        open("/compliance/evidence-packs");
+        assertThat(text("packs")).contains(asset.tag()).contains("DONE");
+        screenshots("evidence-packs", DESKTOP);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private void signIn(Role role) {
@@ -559,6 +608,34 @@ class ConsoleBrowserTests extends IntegrationTest {
             assertThat(fits).as("the %s page fits %d px without sideways scrolling", page, width).isTrue();
         }
         browser.manage().window().setSize(new Dimension(DESKTOP, 1000));
+    }
+
+    /** The offline verifier as the README's {@code VERIFY} setting: this build's classes with its main class. */
+    private static String offlineVerifier() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return java + " -cp " + System.getProperty("java.class.path") + " com.itadcustody.ItadCustodyApplication";
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Unpacks the zip into a new temporary folder (refusing entries that would land outside it). */
+    private static Path unzip(byte[] zip) throws IOException {
+        Path dir = Files.createTempDirectory("evidence-pack-");
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                assertThat(target.startsWith(dir)).as(entry.getName()).isTrue();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(entries, target);
+            }
+        }
+        return dir;
     }
 
     private HttpResponse<byte[]> downloadWithTheBrowsersSession(String url) throws Exception {
