@@ -9,9 +9,13 @@ import com.itadcustody.asset.internal.AssetRegistry;
 import com.itadcustody.certificate.CertificateView;
 import com.itadcustody.certificate.Certificates;
 import com.itadcustody.compliance.PackReadmeCommands;
+import com.itadcustody.identity.NewUser;
+import com.itadcustody.identity.Users;
 import com.itadcustody.partner.portal.PortalFixture;
+import com.itadcustody.retirement.Lots;
 import com.itadcustody.retirement.Retirements;
 import com.itadcustody.retirement.SanitizationPlanItem;
+import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.Role;
 import com.itadcustody.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -55,11 +59,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +88,7 @@ class ConsoleBrowserTests extends IntegrationTest {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final int DESKTOP = 1280;
     static final int TABLET = 820;
+    static final String PASSWORD = "console-browser-password-1";
 
     static final String APPROVE = "Task_ApproveRetirement";
     static final String BACKUP = "Task_ConfirmBackup";
@@ -140,9 +145,18 @@ class ConsoleBrowserTests extends IntegrationTest {
 
         fixture = PortalFixture.from(context);
         vendor = fixture.certifiedVendor("GreenCycle Recycling");
+        Users registry = context.getBean(Users.class);
+        Map<Role, String[]> people = Map.of(Role.IT_STAFF, new String[] {"jana.fischer", "Jana Fischer"},
+                Role.ASSET_MANAGER, new String[] {"tom.berger", "Tom Berger"},
+                Role.VERIFIER, new String[] {"sam.okafor", "Sam Okafor"},
+                Role.COMPLIANCE, new String[] {"lea.wagner", "Lea Wagner"},
+                Role.ADMIN, new String[] {"max.richter", "Max Richter"},
+                Role.VENDOR, new String[] {"dock.greencycle", "GreenCycle dock"});
         for (Role role : Role.values()) {
-            users.put(role, fixture.user("browser." + role.name().toLowerCase().replace('_', '-'), role,
-                    role == Role.VENDOR ? vendor : null));
+            String username = people.get(role)[0];
+            registry.register(new NewUser(username, people.get(role)[1], username + "@test.itadcustody.invalid",
+                    PASSWORD, Set.of(role), role == Role.VENDOR ? vendor : null), Actor.system());
+            users.put(role, username);
         }
     }
 
@@ -374,9 +388,9 @@ class ConsoleBrowserTests extends IntegrationTest {
         submit(By.cssSelector("#verify-file button[type='submit']"));
         assertThat(text("verdict")).isEqualTo("Genuine and valid");
         assertThat(text("verification")).contains(number);
+        screenshots("verification-history", DESKTOP);
         open("/compliance/verifications");
         assertThat(text("checks")).contains(number);
-        screenshots("verification-history", DESKTOP);
 
         open("/compliance/custody");
         submit(By.cssSelector("#start-audit button[type='submit']"));
@@ -392,7 +406,14 @@ class ConsoleBrowserTests extends IntegrationTest {
     @Order(4)
     void screenshotsOfEveryMainPage() throws Exception {
         assertThat(retired).as("runs after the retirement test").hasSize(3);
-        UUID lot = fixture.lotSignedOff(vendor, 2);
+        // a lot handed to the vendor, received, its assets resold and settled: the charts and reports have data
+        UUID lot = fixture.lotReceived(vendor, 2);
+        for (var item : context.getBean(Lots.class).get(lot, fixture.staff).items()) {
+            fixture.resoldAndClosed(item.retirementId(), vendor);
+        }
+        for (int i = 0; i < 20; i++) {
+            assets.register(AssetFixtures.anyLaptop(), AssetFixtures.actor(Role.IT_STAFF));
+        }
 
         signIn(Role.ADMIN);
         open("/");
@@ -442,12 +463,12 @@ class ConsoleBrowserTests extends IntegrationTest {
             return link.isDisplayed() ? link : null;
         });
         assertThat(text("pack-state")).isNotBlank();
-        screenshots("evidence-pack", DESKTOP);
 
         HttpResponse<byte[]> zip = downloadWithTheBrowsersSession(download.getAttribute("href"));
         assertThat(zip.statusCode()).isEqualTo(200);
         open(path());
         assertThat(sha256(zip.body())).as("the zip is the one the page names").isEqualTo(text("pack-sha256"));
+        screenshots("evidence-pack", DESKTOP);
         Path dir = unzip(zip.body());
         assertThat(dir.resolve("README.md")).exists();
         assertThat(dir.resolve("SHA256SUMS")).exists();
@@ -473,7 +494,7 @@ class ConsoleBrowserTests extends IntegrationTest {
         browser.manage().deleteAllCookies();
         open("/login");
         browser.findElement(By.id("username")).sendKeys(users.get(role));
-        browser.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
         submit(By.cssSelector("main form button[type='submit']"));
         waitFor().until(d -> !path().startsWith("/login"));
     }
@@ -482,7 +503,14 @@ class ConsoleBrowserTests extends IntegrationTest {
     private void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        waitFor(Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        waitFor(Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true; // stale, or (while the old page is torn down) "does not belong to the document"
+            }
+        });
         waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript(
                 "return document.readyState")));
     }
@@ -597,7 +625,9 @@ class ConsoleBrowserTests extends IntegrationTest {
         for (int width : widths) {
             browser.manage().window().setSize(new Dimension(width, 1000));
             long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
-            browser.manage().window().setSize(new Dimension(width, (int) Math.max(700, Math.min(2400, height))));
+            long chrome = ((Number) js.executeScript("return window.outerHeight - window.innerHeight")).longValue();
+            browser.manage().window().setSize(new Dimension(width, (int) (Math.max(600, Math.min(2400, height))
+                    + chrome)));
             js.executeScript("window.scrollTo(0, 0)");
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
             String size = width >= DESKTOP ? "desktop" : "tablet";
