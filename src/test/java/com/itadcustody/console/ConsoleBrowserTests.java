@@ -385,7 +385,7 @@ class ConsoleBrowserTests extends IntegrationTest {
 
         open("/compliance/verifications");
         browser.findElement(By.cssSelector("#verify-file #file")).sendKeys(file.toAbsolutePath().toString());
-        submit(By.cssSelector("#verify-file button[type='submit']"));
+        submit(By.id("check-file"));
         assertThat(text("verdict")).isEqualTo("Genuine and valid");
         assertThat(text("verification")).contains(number);
         screenshots("verification-history", DESKTOP);
@@ -393,7 +393,7 @@ class ConsoleBrowserTests extends IntegrationTest {
         assertThat(text("checks")).contains(number);
 
         open("/compliance/custody");
-        submit(By.cssSelector("#start-audit button[type='submit']"));
+        submit(By.id("run-audit"));
         waitFor().until(d -> path().startsWith("/compliance/custody/audits/"));
         waitFor(Duration.ofSeconds(120)).until(d -> text("audit-state").equals("Passed"));
         open(path());
@@ -495,7 +495,7 @@ class ConsoleBrowserTests extends IntegrationTest {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(users.get(role));
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        submit(By.cssSelector("main form button[type='submit']"));
+        submit(By.id("sign-in"));
         waitFor().until(d -> !path().startsWith("/login"));
     }
 
