@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * first sets the variables, each later one is a step) and run with bash in the pack's folder, as an auditor would
  * paste them. Nothing is added but the environment variables the README tells the auditor to set.
  */
-final class PackReadmeCommands {
+public final class PackReadmeCommands {
 
     private static final Pattern SH_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
 
     /** What one step printed (stdout and stderr together) and its exit status. */
-    record Result(int step, int exitCode, String output) {
+    public record Result(int step, int exitCode, String output) {
 
-        boolean passed() {
+        /** Whether the step ended with exit status 0. */
+        public boolean passed() {
             return exitCode == 0;
         }
     }
@@ -40,7 +41,7 @@ final class PackReadmeCommands {
     }
 
     /** The commands of the README in {@code pack}. */
-    static PackReadmeCommands of(Path pack) {
+    public static PackReadmeCommands of(Path pack) {
         try {
             String readme = Files.readString(pack.resolve("README.md"), StandardCharsets.UTF_8);
             Matcher block = SH_BLOCK.matcher(readme);
@@ -58,17 +59,17 @@ final class PackReadmeCommands {
     }
 
     /** How many steps there are (the settings block not counted). */
-    int steps() {
+    public int steps() {
         return steps.size();
     }
 
     /** The text of step {@code n} (1-based). */
-    String step(int n) {
+    public String step(int n) {
         return steps.get(n - 1);
     }
 
     /** The number of the first step whose commands contain {@code text} (e.g. a tool's name). */
-    int stepUsing(String text) {
+    public int stepUsing(String text) {
         for (int n = 1; n <= steps.size(); n++) {
             if (steps.get(n - 1).contains(text)) {
                 return n;
@@ -78,7 +79,7 @@ final class PackReadmeCommands {
     }
 
     /** Runs every step, each after the settings, with these environment variables. */
-    List<Result> runAll(Map<String, String> env) {
+    public List<Result> runAll(Map<String, String> env) {
         List<Result> results = new ArrayList<>();
         for (int n = 1; n <= steps.size(); n++) {
             results.add(run(n, env));
@@ -87,7 +88,7 @@ final class PackReadmeCommands {
     }
 
     /** Runs step {@code n} (1-based) after the settings block. */
-    Result run(int n, Map<String, String> env) {
+    public Result run(int n, Map<String, String> env) {
         try {
             ProcessBuilder builder = new ProcessBuilder("bash", "-c", settings + "\n" + steps.get(n - 1))
                     .directory(pack.toFile()).redirectErrorStream(true);

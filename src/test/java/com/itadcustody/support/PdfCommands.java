@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class PdfCommands {
 
+    private static final Pattern CERTIFICATE = Pattern.compile(
+            "-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", Pattern.DOTALL);
+
     private PdfCommands() {
     }
 
@@ -22,18 +27,23 @@ public final class PdfCommands {
     public record Run(int exitCode, String output) {
     }
 
-    /** Runs {@code pdfsig} on {@code pdf} with an NSS database in {@code workDir} that trusts {@code caPem}. */
+    /** Runs {@code pdfsig} on {@code pdf} with an NSS database in {@code workDir} trusting each CA in {@code caPem}. */
     public static Run pdfsig(Path workDir, byte[] pdf, String caPem) {
         try {
             Path nss = Files.createDirectories(workDir.resolve("nss"));
             if (!Files.exists(nss.resolve("cert9.db"))) {
                 run(List.of("certutil", "-N", "-d", "sql:" + nss, "--empty-password"));
-                Path caFile = workDir.resolve("ca.pem");
-                Files.writeString(caFile, caPem, StandardCharsets.US_ASCII);
-                Run added = run(List.of("certutil", "-A", "-d", "sql:" + nss, "-n", "itad-ca", "-t", "CT,C,C",
-                        "-i", caFile.toString()));
-                if (added.exitCode() != 0) {
-                    throw new IllegalStateException("certutil -A failed: " + added.output());
+                // after a key rotation the PEM lists every CA, and certutil -A imports only a file's first
+                // certificate: each goes in on its own
+                Matcher pem = CERTIFICATE.matcher(caPem);
+                for (int n = 0; pem.find(); n++) {
+                    Path caFile = workDir.resolve("ca-" + n + ".pem");
+                    Files.writeString(caFile, pem.group() + "\n", StandardCharsets.US_ASCII);
+                    Run added = run(List.of("certutil", "-A", "-d", "sql:" + nss, "-n", "itad-ca-" + n, "-t",
+                            "CT,C,C", "-i", caFile.toString()));
+                    if (added.exitCode() != 0) {
+                        throw new IllegalStateException("certutil -A failed: " + added.output());
+                    }
                 }
             }
             return run(List.of("pdfsig", "-nssdir", "sql:" + nss, write(workDir, pdf).toString()));

@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Users and API tokens for tests that call the REST API as someone: one user per role (and one vendor user per
- * vendor organisation), created on first use and reused for the rest of the test JVM, which shares one test
- * database. Typical use in an {@link IntegrationTest}, table-driven:
+ * vendor organisation), created on first use and reused by every test class on the same application context (and
+ * so the same database). Typical use in an {@link IntegrationTest}, table-driven:
  *
  * <pre>{@code
  * class LotAuthorizationTests extends IntegrationTest {
@@ -57,9 +57,18 @@ public final class TestUsers {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final Map<Role, Login> BY_ROLE = new ConcurrentHashMap<>();
-    private static final Map<UUID, Login> BY_VENDOR = new ConcurrentHashMap<>();
-    private static final Map<String, UUID> VENDORS = new ConcurrentHashMap<>();
+    /**
+     * The shared users and vendors, per application context (its {@link Users} bean): a test class with a database
+     * of its own must not be handed another database's users.
+     */
+    private static final Map<Users, Shared> SHARED = new ConcurrentHashMap<>();
+
+    private record Shared(Map<Role, Login> byRole, Map<UUID, Login> byVendor, Map<String, UUID> vendors) {
+
+        Shared() {
+            this(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
 
     private final Users users;
     private final ApiTokens apiTokens;
@@ -93,16 +102,16 @@ public final class TestUsers {
 
     /** A bearer token of a VENDOR user of the given organisation (one shared user per organisation). */
     public String tokenForVendor(UUID vendorId) {
-        return BY_VENDOR.computeIfAbsent(vendorId,
+        return shared().byVendor().computeIfAbsent(vendorId,
                 id -> create("test.vendor", Set.of(Role.VENDOR), id)).token();
     }
 
     /**
      * The id of the vendor organisation with this name, registering it on first use; the same name gives the
-     * same id for the rest of the JVM.
+     * same id on the same application context.
      */
     public UUID vendorId(String name) {
-        return VENDORS.computeIfAbsent(name, this::registerOrFind);
+        return shared().vendors().computeIfAbsent(name, this::registerOrFind);
     }
 
     /** A bearer token of a brand-new user with this role (a different person on every call: four-eyes tests). */
@@ -113,10 +122,15 @@ public final class TestUsers {
 
     private Login login(Role role) {
         if (role == Role.VENDOR) {
-            return BY_ROLE.computeIfAbsent(role, r -> BY_VENDOR.computeIfAbsent(vendorId(DEFAULT_VENDOR),
+            UUID vendorId = vendorId(DEFAULT_VENDOR);
+            return shared().byRole().computeIfAbsent(role, r -> shared().byVendor().computeIfAbsent(vendorId,
                     id -> create("test.vendor", Set.of(Role.VENDOR), id)));
         }
-        return BY_ROLE.computeIfAbsent(role, r -> create("test." + slug(r), Set.of(r), null));
+        return shared().byRole().computeIfAbsent(role, r -> create("test." + slug(r), Set.of(r), null));
+    }
+
+    private Shared shared() {
+        return SHARED.computeIfAbsent(users, u -> new Shared());
     }
 
     private Login create(String prefix, Set<Role> roles, UUID vendorId) {

@@ -30,6 +30,7 @@ import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.Role;
 import com.itadcustody.support.ApiClient;
 import com.itadcustody.support.IntegrationTest;
+import com.itadcustody.support.TestDatabase;
 import com.itadcustody.support.TestUsers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -53,6 +54,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -60,7 +63,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * connector call (against a local HTTP stub), SLA changes to the next step's timer, key rotation keeps old signatures
  * verifiable and signs new ones with the new key; bad input is refused next to its field with nothing changed.
  */
-class AdminSettingsTests extends IntegrationTest {
+@org.springframework.boot.test.context.SpringBootTest(
+        webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminSettingsTests {
+
+    /**
+     * Key rotation rewrites the key files in the data directory and the keys registered in the database: this class
+     * gets a database and a data directory of its own (so not the shared context of {@link IntegrationTest}, which
+     * would be a second node on the shared database, signing with its own key), and the other classes' contexts keep
+     * the keys they loaded.
+     */
+    @DynamicPropertySource
+    static void ownDatabaseAndDataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        IntegrationTest.useDatabase(registry, TestDatabase.fresh());
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("admin-settings-tests-data");
+        registry.add("itad.data-dir", data::toString);
+    }
 
     static HttpServer stub;
     static final List<String> calls = new CopyOnWriteArrayList<>();

@@ -112,17 +112,17 @@ class PortalBrowserTests extends IntegrationTest {
         screenshots("login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(PortalFixture.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        clickAndWaitForTheNextPage(By.id("sign-in"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
         assertThat(browser.findElement(By.id("vendor-name")).getText()).startsWith("GreenCycle Recycling");
         assertThat(browser.findElement(By.id("tasks")).getText()).contains("Confirm the pickup").contains("UTC");
         screenshots("dashboard");
 
-        browser.findElement(By.cssSelector("a.lot-link[href$='" + lot + "']")).click();
+        clickAndWaitForTheNextPage(By.cssSelector("a.lot-link[href$='" + lot + "']"));
         assertThat(browser.findElement(By.id("manifest")).getText()).contains(items.get(0).assetSerial())
                 .contains(items.get(1).assetSerial()).contains(items.get(2).assetSerial());
         screenshots("lot");
-        browser.findElement(By.id("confirm-pickup")).click();
+        clickAndWaitForTheNextPage(By.id("confirm-pickup"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Pickup confirmed");
         fixture.awaitLotAt(lot, "Task_ReconcileReceipt");
 
@@ -140,7 +140,7 @@ class PortalBrowserTests extends IntegrationTest {
         assertThat(text("missing-list")).isEqualTo(items.get(2).assetSerial());
         assertThat(text("scan-feedback")).contains("already listed");
         screenshots("receipt");
-        browser.findElement(By.id("submit-receipt")).click();
+        clickAndWaitForTheNextPage(By.id("submit-receipt"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("1 discrepancy");
         assertThat(browser.findElement(By.id("discrepancies")).getText()).contains(items.get(2).assetSerial())
                 .contains("open: waiting for the client");
@@ -164,7 +164,7 @@ class PortalBrowserTests extends IntegrationTest {
                 browser.findElement(By.id("completedAt")), LocalDateTime.now(ZoneOffset.UTC).minusHours(1)
                         .truncatedTo(ChronoUnit.MINUTES).toString());
         screenshots("disposition");
-        browser.findElement(By.id("record-processing")).click();
+        clickAndWaitForTheNextPage(By.id("record-processing"));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Grading and disposition recorded");
         assertThat(browser.findElement(By.id("recorded")).getText()).contains("Resale for 310.00 EUR")
                 .contains("B-1042");
@@ -185,6 +185,17 @@ class PortalBrowserTests extends IntegrationTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/pdf"));
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one: on a loaded machine the
+     * click returns before the browser has navigated, and the old page's elements would still be read.
+     */
+    private void clickAndWaitForTheNextPage(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private void open(String path) {
