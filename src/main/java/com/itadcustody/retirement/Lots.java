@@ -298,6 +298,18 @@ public class Lots {
                 process.currentStep(lotId).orElse(null));
     }
 
+    /**
+     * Whether the retirement could go into a lot now: approved, every medium sanitized, verified and certified, and
+     * in no lot yet (404 for an unknown retirement).
+     */
+    @Transactional(readOnly = true)
+    public boolean readyForHandoff(UUID retirementId) {
+        RetirementView retirement = requests.find(retirementId)
+                .orElseThrow(() -> new NotFound("retirement", retirementId));
+        return retirement.status() == RetirementStatus.APPROVED && requests.readyForHandoff(retirementId)
+                && lots.lotOf(retirementId).isEmpty();
+    }
+
     /** Whether the lot's vendor holds a certification valid today (asked by the process). */
     @Transactional(readOnly = true)
     public boolean vendorCertified(UUID lotId) {
