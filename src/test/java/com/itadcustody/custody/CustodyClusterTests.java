@@ -179,6 +179,9 @@ class CustodyClusterTests {
                 "--itad.db.password=" + db.appPassword(), "--itad.db.migration-user=" + db.ownerUser(),
                 "--itad.db.migration-password=" + db.ownerPassword(), "--itad.data-dir=" + dataDir,
                 "--itad.demo.enabled=false", "--itad.custody.signing-key=" + SIGNING_KEY,
+                // the suite's cached contexts keep their own pools open meanwhile (3 x 20): two nodes of 20 more
+                // would pass a stock server's 100 connections, and a node that cannot connect never gets healthy
+                "--itad.db.max-pool-size=" + NODE_POOL,
                 "--itad.custody.checkpoint-interval=1s", "--itad.test.load.events=" + events,
                 "--itad.test.load.threads=16", "--itad.test.load.node=" + name, "--logging.level.root=warn");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -188,6 +191,9 @@ class CustodyClusterTests {
         logs.put(process, dataDir.resolve("node.log"));
         return process;
     }
+
+    /** Connections each node keeps; its 16 writers share them, so they still contend on the log's tables. */
+    static final int NODE_POOL = 10;
 
     /** Both nodes sign with the same configured key, as nodes of one deployment do. */
     static final String SIGNING_KEY = com.itadcustody.custody.internal.tlog.NoteSigner
