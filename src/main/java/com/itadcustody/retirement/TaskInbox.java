@@ -32,10 +32,12 @@ public class TaskInbox {
 
     private final RetirementProcess process;
     private final RetirementSla sla;
+    private final VendorLots vendorLots;
 
-    TaskInbox(RetirementProcess process, RetirementSla sla) {
+    TaskInbox(RetirementProcess process, RetirementSla sla, VendorLots vendorLots) {
         this.process = process;
         this.sla = sla;
+        this.vendorLots = vendorLots;
     }
 
     /** One page of the caller's steps, oldest first (a vendor's: empty). */
@@ -66,16 +68,12 @@ public class TaskInbox {
      * step without one; a follow-up of an overdue step is due at once.
      */
     public Instant dueAt(RetirementTask task) {
-        Duration limit = switch (task.step()) {
-            case RetirementProcess.APPROVE -> Duration.parse(sla.getApproval());
-            case RetirementProcess.PROCESS_ASSET -> Duration.parse(sla.getVendorProcessing());
-            case LotProcess.PICKUP -> Duration.parse(sla.getPickup());
-            case LotProcess.RECEIPT -> Duration.parse(sla.getReceipt());
+        return switch (task.step()) {
+            case RetirementProcess.APPROVE -> task.createdAt().plus(Duration.parse(sla.getApproval()));
             case RetirementProcess.FOLLOW_UP_OVERDUE_APPROVAL, RetirementProcess.FOLLOW_UP_OVERDUE_VENDOR_PROCESSING,
-                    LotProcess.FOLLOW_UP_OVERDUE_PICKUP, LotProcess.FOLLOW_UP_OVERDUE_RECEIPT -> Duration.ZERO;
-            default -> null;
+                    LotProcess.FOLLOW_UP_OVERDUE_PICKUP, LotProcess.FOLLOW_UP_OVERDUE_RECEIPT -> task.createdAt();
+            default -> vendorLots.dueAt(task).orElse(null); // the vendor's steps: pickup, receipt, processing
         };
-        return limit == null ? null : task.createdAt().plus(limit);
     }
 
     private static Set<Role> staffRoles(Actor actor) {
