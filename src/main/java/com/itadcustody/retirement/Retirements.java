@@ -340,9 +340,12 @@ public class Retirements {
 
     /**
      * What recording sanitizations reads that recording them does not change, read once per retirement or asset in
-     * one transaction: the sanitization plan (changed only by a failed verification) and the asset's description.
+     * one transaction: the retirement, checked and locked for the sanitizer (its row stays locked until the
+     * transaction ends, so it cannot change meanwhile), the sanitization plan (changed only by a failed verification)
+     * and the asset's description.
      */
     private static final class Read {
+        final Map<UUID, RetirementView> retirements = new HashMap<>();
         final Map<UUID, List<SanitizationPlanItem>> plans = new HashMap<>();
         final Map<UUID, AssetSummary> assets = new HashMap<>();
     }
@@ -350,7 +353,8 @@ public class Retirements {
     /** The rules of recording a medium's sanitization, checked before anything changes (reads and locks only). */
     private SanitizationCheck checkSanitization(UUID retirementId, UUID mediumId, SanitizationReport report,
             Actor actor, Read read) {
-        RetirementView request = sanitizersRetirement(retirementId, actor);
+        RetirementView request = read.retirements.computeIfAbsent(retirementId,
+                id -> sanitizersRetirement(id, actor));
         SanitizationPlanItem planned = read.plans.computeIfAbsent(retirementId, requests::plan).stream()
                 .filter(p -> p.mediumId().equals(mediumId)).findFirst()
                 .orElseThrow(() -> new NotFound("planned medium of retirement " + retirementId, mediumId));

@@ -3,10 +3,8 @@ package com.itadcustody.retirement.process;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +34,13 @@ public class LotProcess {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ProcessMessages messages;
-    private final ManagementService management;
+    private final EngineTables engine;
 
-    LotProcess(RuntimeService runtime, TaskService tasks, ProcessMessages messages, ManagementService management) {
+    LotProcess(RuntimeService runtime, TaskService tasks, ProcessMessages messages, EngineTables engine) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.messages = messages;
-        this.management = management;
+        this.engine = engine;
     }
 
     /** Starts the handoff of a lot (asynchronously, after the caller's commit). */
@@ -52,19 +50,17 @@ public class LotProcess {
 
     /** The lot's waiting task at this step, if it waits there. */
     public Optional<String> waitingTask(UUID lotId, String step) {
-        return WaitingTasks.of(runtime, tasks, management, PROCESS_KEY, lotId.toString()).stream()
-                .filter(t -> step.equals(t.getTaskDefinitionKey())).map(Task::getId).findFirst();
+        return engine.waitingTask(PROCESS_KEY, lotId.toString(), step);
     }
 
     /** The step the lot waits at, if any. */
     public Optional<String> currentStep(UUID lotId) {
-        return WaitingTasks.of(runtime, tasks, management, PROCESS_KEY, lotId.toString()).stream()
-                .map(Task::getTaskDefinitionKey).findFirst();
+        return engine.currentStep(PROCESS_KEY, lotId.toString());
     }
 
     /** Completes a lot step done by this user: 409 {@code claimed-by-another} when another user claimed it. */
     public void complete(String taskId, UUID by) {
-        TaskClaims.requireNotClaimedByAnother(tasks, taskId, by);
+        TaskClaims.requireNotClaimedByAnother(engine, taskId, by);
         tasks.complete(taskId);
     }
 

@@ -55,14 +55,16 @@ public class RetirementProcess {
     private final TaskService tasks;
     private final DecisionService decisions;
     private final RepositoryService repository;
+    private final EngineTables engine;
     private final Map<DecisionInputs, SanitizationDecision> decided = new ConcurrentHashMap<>();
 
     RetirementProcess(RuntimeService runtime, TaskService tasks, DecisionService decisions,
-            RepositoryService repository) {
+            RepositoryService repository, EngineTables engine) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.decisions = decisions;
         this.repository = repository;
+        this.engine = engine;
     }
 
     /** The step where IT staff attest de-provisioning. */
@@ -97,7 +99,7 @@ public class RetirementProcess {
      * user has claimed it.
      */
     public void complete(String taskId, UUID by) {
-        TaskClaims.requireNotClaimedByAnother(tasks, taskId, by);
+        TaskClaims.requireNotClaimedByAnother(engine, taskId, by);
         tasks.complete(taskId);
     }
 
@@ -151,70 +153,22 @@ public class RetirementProcess {
 
     /** The waiting user task of this request at this step, if it waits there. */
     public Optional<String> waitingTask(UUID requestId, String step) {
-        return waiting(requestId).stream().filter(t -> step.equals(t.getTaskDefinitionKey())).map(Task::getId)
-                .findFirst();
+        return engine.waitingTask(PROCESS_KEY, requestId.toString(), step);
     }
 
-    /**
-     * The waiting user task of this request at this step for one medium (multi-instance), if it waits there. Four
-     * index lookups however many media wait at the step: the instance's open tasks (two), the execution that holds
-     * this {@code mediumId} (the multi-instance element variable) and the instance's execution tree; asking the engine
-     * for each waiting task's {@code mediumId} read two rows per task (an asset with 8 drives: 16 queries). The
-     * variable lookup names the instance too, so the planner can take the instance's few variables
-     * ({@code ACT_IDX_VAR_PROCINST}) rather than every waiting medium's {@code mediumId} row.
-     */
+    /** The waiting user task of this request at this step for one medium (multi-instance), if it waits there. */
     public Optional<String> waitingTaskForMedium(UUID requestId, String step, UUID mediumId) {
-        List<Task> atStep = waiting(requestId).stream().filter(t -> step.equals(t.getTaskDefinitionKey())).toList();
-        if (atStep.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> instanceIds = atStep.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Set<String> holders = new java.util.HashSet<>();
-        for (String instance : instanceIds) {
-            runtime.createNativeExecutionQuery().sql("SELECT E.* FROM "
-                            + management.getTableName(ExecutionEntity.class) + " E WHERE E.PROC_INST_ID_ = #{instance}"
-                            + " AND EXISTS (SELECT 1 FROM " + management.getTableName(
-                                    org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.class)
-                            + " V WHERE V.PROC_INST_ID_ = #{instance} AND V.EXECUTION_ID_ = E.ID_"
-                            + " AND V.NAME_ = 'mediumId' AND V.TEXT_ = #{medium}"
-                            + " AND V.TASK_ID_ IS NULL)")
-                    .parameter("instance", instance).parameter("medium", mediumId.toString()).list()
-                    .forEach(e -> holders.add(e.getId()));
-        }
-        if (holders.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> parents = executionParents(instanceIds);
-        return atStep.stream().filter(t -> parents.containsKey(t.getExecutionId()))
-                .filter(t -> withinAny(t.getExecutionId(), holders, parents)).map(Task::getId).findFirst();
-    }
-
-    /**
-     * Whether the execution is one of these or lies below one of them. The multi-instance element variable is set
-     * once on each instance's execution and never again below it, so the task of the instance holding this
-     * medium's id is the one found, as {@code RuntimeService.getVariable} (nearest ancestor) would read it.
-     */
-    private static boolean withinAny(String executionId, Set<String> holders, Map<String, String> parents) {
-        for (String e = executionId; e != null; e = parents.get(e)) {
-            if (holders.contains(e)) {
-                return true;
-            }
-        }
-        return false;
+        return engine.waitingTaskForMedium(PROCESS_KEY, requestId.toString(), step, mediumId.toString());
     }
 
     /** The step the request waits at now, if any. */
     public Optional<String> currentStep(UUID requestId) {
-        return waiting(requestId).stream().map(Task::getTaskDefinitionKey).findFirst();
-    }
-
-    private List<Task> waiting(UUID requestId) {
-        return WaitingTasks.of(runtime, tasks, management, PROCESS_KEY, requestId.toString());
+        return engine.currentStep(PROCESS_KEY, requestId.toString());
     }
 
     /** Completes the approval step with the decision (409 {@code claimed-by-another} as {@link #complete}). */
     public void completeApproval(String taskId, boolean approved, UUID by) {
-        TaskClaims.requireNotClaimedByAnother(tasks, taskId, by);
+        TaskClaims.requireNotClaimedByAnother(engine, taskId, by);
         tasks.complete(taskId, Map.of("approved", approved));
     }
 
@@ -390,13 +344,13 @@ public class RetirementProcess {
 
     /** Claims the task for this user: 409 {@code claimed-by-another} when someone else holds it. */
     public void claim(String taskId, UUID userId) {
-        TaskClaims.requireNotClaimedByAnother(tasks, taskId, userId);
+        TaskClaims.requireNotClaimedByAnother(engine, taskId, userId);
         tasks.setAssignee(taskId, userId.toString());
     }
 
     /** Releases this user's claim on the task: 409 {@code claimed-by-another} when someone else holds it. */
     public void release(String taskId, UUID userId) {
-        TaskClaims.requireNotClaimedByAnother(tasks, taskId, userId);
+        TaskClaims.requireNotClaimedByAnother(engine, taskId, userId);
         tasks.setAssignee(taskId, null);
     }
 }
