@@ -41,10 +41,9 @@ class EngineTables {
             String instance = "select ID_ from " + execution + " where BUSINESS_KEY_ = :businessKey"
                     + " and PARENT_ID_ is null and starts_with(PROC_DEF_ID_, :definitionPrefix)";
             built = new Statements(
-                    "select T.ID_ from " + task + " T where T.PROC_INST_ID_ in (" + instance + ")"
-                            + " and T.TASK_DEF_KEY_ = :step order by T.ID_ limit 1",
-                    "select T.TASK_DEF_KEY_ from " + task + " T where T.PROC_INST_ID_ in (" + instance + ")"
-                            + " order by T.ID_ limit 1",
+                    "select T.ID_, T.TASK_DEF_KEY_ from " + task + " T where T.PROC_INST_ID_ in (" + instance + ")"
+                            + " and T.TASK_DEF_KEY_ = :step",
+                    "select T.ID_, T.TASK_DEF_KEY_ from " + task + " T where T.PROC_INST_ID_ in (" + instance + ")",
                     // the executions holding the medium's id (the multi-instance element variable) and every
                     // execution below them; the task waiting in that subtree is the medium's, as
                     // RuntimeService.getVariable (nearest ancestor) would read it
@@ -53,9 +52,9 @@ class EngineTables {
                             + " where V.PROC_INST_ID_ in (select ID_ from instance) and V.NAME_ = 'mediumId'"
                             + " and V.TEXT_ = :mediumId and V.TASK_ID_ is null and V.EXECUTION_ID_ is not null"
                             + " union all select E.ID_ from " + execution + " E join holder H on E.PARENT_ID_ = H.ID_)"
-                            + " select T.ID_ from " + task + " T where T.PROC_INST_ID_ in (select ID_ from instance)"
-                            + " and T.TASK_DEF_KEY_ = :step and T.EXECUTION_ID_ in (select ID_ from holder)"
-                            + " order by T.ID_ limit 1",
+                            + " select T.ID_, T.TASK_DEF_KEY_ from " + task + " T"
+                            + " where T.PROC_INST_ID_ in (select ID_ from instance)"
+                            + " and T.TASK_DEF_KEY_ = :step and T.EXECUTION_ID_ in (select ID_ from holder)",
                     "select ASSIGNEE_ from " + task + " where ID_ = :taskId");
             statements = built;
         }
@@ -64,21 +63,35 @@ class EngineTables {
 
     /** The first (by id) open task of the instance of this process with this business key at this step. */
     Optional<String> waitingTask(String processKey, String businessKey, String step) {
-        return jdbc.sql(statements().waitingTask).param("businessKey", businessKey)
-                .param("definitionPrefix", processKey + ":").param("step", step).query(String.class).optional();
+        return first(jdbc.sql(statements().waitingTask).param("businessKey", businessKey)
+                .param("definitionPrefix", processKey + ":").param("step", step)).map(OpenTask::id);
     }
 
     /** The step (task definition key) of the first (by id) open task of the instance, if it waits for a person. */
     Optional<String> currentStep(String processKey, String businessKey) {
-        return jdbc.sql(statements().currentStep).param("businessKey", businessKey)
-                .param("definitionPrefix", processKey + ":").query(String.class).optional();
+        return first(jdbc.sql(statements().currentStep).param("businessKey", businessKey)
+                .param("definitionPrefix", processKey + ":")).map(OpenTask::step);
     }
 
     /** The open task at this multi-instance step of the instance that works on this medium. */
     Optional<String> waitingTaskForMedium(String processKey, String businessKey, String step, String mediumId) {
-        return jdbc.sql(statements().waitingTaskForMedium).param("businessKey", businessKey)
-                .param("definitionPrefix", processKey + ":").param("mediumId", mediumId).param("step", step)
-                .query(String.class).optional();
+        return first(jdbc.sql(statements().waitingTaskForMedium).param("businessKey", businessKey)
+                .param("definitionPrefix", processKey + ":").param("mediumId", mediumId).param("step", step))
+                .map(OpenTask::id);
+    }
+
+    /** An open task: its id and step. */
+    private record OpenTask(String id, String step) {
+    }
+
+    /**
+     * The task with the lowest id among the few an instance has open, picked here: with {@code ORDER BY ... LIMIT 1}
+     * the planner may walk the whole task table in id order instead (measured at 0.9 ms a call on average and up to
+     * 216 ms during the retirement benchmark, the second costliest statement), as it did for the engine's own query.
+     */
+    private static Optional<OpenTask> first(JdbcClient.StatementSpec statement) {
+        return statement.query((rs, row) -> new OpenTask(rs.getString(1), rs.getString(2))).list().stream()
+                .min(java.util.Comparator.comparing(OpenTask::id));
     }
 
     /** Who has claimed the open task: empty when nobody has, or when there is no such open task. */
