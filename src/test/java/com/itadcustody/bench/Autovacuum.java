@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Stands in for PostgreSQL's autovacuum, which the benchmark server has off (its default is on): every
- * {@code naptime} seconds, each table of the test database with more dead or changed rows than autovacuum's
- * default thresholds (vacuum: 50 + 20% of its rows dead; analyse: 50 + 10% changed) is vacuumed or analysed
- * as its owner. Its CPU counts in the PostgreSQL server's, as autovacuum's would.
+ * {@code naptime} seconds (autovacuum's default is 60), each table of the test database with more dead, inserted or
+ * changed rows than autovacuum's default thresholds (vacuum: 50 + 20% of its rows dead, or 1,000 + 20% inserted
+ * since the last vacuum; analyse: 50 + 10% changed) is vacuumed or analysed as its owner. Its CPU counts in the
+ * PostgreSQL server's, as autovacuum's would.
  */
 final class Autovacuum implements AutoCloseable {
 
@@ -34,7 +35,8 @@ final class Autovacuum implements AutoCloseable {
             List<String> analyze = new ArrayList<>();
             try (java.sql.ResultSet rs = s.executeQuery("""
                     select quote_ident(t.schemaname) || '.' || quote_ident(t.relname),
-                           t.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0),
+                           t.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+                               or t.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0),
                            t.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
                     from pg_stat_user_tables t join pg_class c on c.oid = t.relid
                     where pg_has_role(c.relowner, 'USAGE')""")) {
