@@ -188,14 +188,18 @@ class PortalBrowserTests extends IntegrationTest {
     }
 
     /**
-     * Clicks what leads to another page and waits until that page has replaced this one: on a loaded machine the
-     * click returns before the browser has navigated, and the old page's elements would still be read.
+     * Clicks what leads to another page and waits until that page has replaced this one and finished loading: on a
+     * loaded machine the click returns before the browser has navigated, and the old page's elements would still be
+     * read. The old page is marked in its window object, which the next page does not share. (Waiting for the old
+     * {@code html} element to go stale was not enough: mid-navigation, chromedriver may answer "node does not belong
+     * to the document" instead of a stale element, and the wait gave up.)
      */
     private void clickAndWaitForTheNextPage(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        ((JavascriptExecutor) browser).executeScript("window.itadPreviousPage = true");
         browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.itadPreviousPage === undefined && document.readyState === 'complete'")));
     }
 
     private void open(String path) {
