@@ -17,6 +17,7 @@ import com.itadcustody.retirement.Retirements;
 import com.itadcustody.retirement.SanitizationPlanItem;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.Role;
+import com.itadcustody.support.HeadlessChromium;
 import com.itadcustody.support.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -59,11 +60,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,8 +80,6 @@ import org.springframework.context.ApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTests extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final int DESKTOP = 1280;
     static final int TABLET = 820;
@@ -114,8 +109,8 @@ class ConsoleBrowserTests extends IntegrationTest {
     @Autowired
     ProcessEngine engine;
 
+    HeadlessChromium chromium;
     WebDriver browser;
-    ChromeDriverService service;
     PortalFixture fixture;
     UUID vendor;
     final Map<Role, String> users = new EnumMap<>(Role.class);
@@ -126,21 +121,8 @@ class ConsoleBrowserTests extends IntegrationTest {
 
     @BeforeAll
     void chromiumAndUsers() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser test needs Debian's chromium and chromedriver at %s and %s"
-                        + " (apt-get install chromium chromium-driver; .ci/run installs them)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        // Selenium Manager must never download a browser or a driver: both are given, and it is told to stay offline
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=1280,1000");
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
         Files.createDirectories(SCREENSHOTS);
 
         fixture = PortalFixture.from(context);
@@ -162,11 +144,8 @@ class ConsoleBrowserTests extends IntegrationTest {
 
     @AfterAll
     void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -501,18 +480,7 @@ class ConsoleBrowserTests extends IntegrationTest {
 
     /** Clicks the button and waits until the answer's page has loaded. */
     private void submit(By button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        waitFor(Duration.ofSeconds(30)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true; // stale, or (while the old page is torn down) "does not belong to the document"
-            }
-        });
-        waitFor().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript(
-                "return document.readyState")));
+        chromium.clickAndWaitForTheNextPage(button, Duration.ofSeconds(30));
     }
 
     /** The form errors the page shows, for failure messages. */

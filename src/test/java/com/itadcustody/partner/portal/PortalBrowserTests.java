@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.itadcustody.retirement.LotView;
 import com.itadcustody.retirement.Lots;
 import com.itadcustody.shared.Role;
+import com.itadcustody.support.HeadlessChromium;
 import com.itadcustody.support.IntegrationTest;
 import java.io.File;
 import java.io.IOException;
@@ -34,9 +35,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,8 +49,6 @@ import org.springframework.context.ApplicationContext;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalBrowserTests extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     static final Dimension PHONE = new Dimension(360, 1100);
     static final Dimension DESKTOP = new Dimension(1280, 1000);
@@ -66,36 +62,20 @@ class PortalBrowserTests extends IntegrationTest {
     @Autowired
     Lots lots;
 
+    HeadlessChromium chromium;
     WebDriver browser;
-    ChromeDriverService service;
 
     @BeforeAll
     void chromium() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser test needs Debian's chromium and chromedriver at %s and %s"
-                        + " (apt-get install chromium chromium-driver; .ci/run installs them)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        // Selenium Manager must never download a browser or a driver: both are given, and it is told to stay offline
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=1280,1000");
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -187,19 +167,8 @@ class PortalBrowserTests extends IntegrationTest {
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
     }
 
-    /**
-     * Clicks what leads to another page and waits until that page has replaced this one and finished loading: on a
-     * loaded machine the click returns before the browser has navigated, and the old page's elements would still be
-     * read. The old page is marked in its window object, which the next page does not share. (Waiting for the old
-     * {@code html} element to go stale was not enough: mid-navigation, chromedriver may answer "node does not belong
-     * to the document" instead of a stale element, and the wait gave up.)
-     */
     private void clickAndWaitForTheNextPage(By target) {
-        ((JavascriptExecutor) browser).executeScript("window.itadPreviousPage = true");
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                        "return window.itadPreviousPage === undefined && document.readyState === 'complete'")));
+        chromium.clickAndWaitForTheNextPage(target, Duration.ofSeconds(60));
     }
 
     private void open(String path) {
