@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +41,12 @@ public class TaskInbox {
         this.vendorLots = vendorLots;
     }
 
-    /** One page of the caller's steps, oldest first (a vendor's: empty). */
+    /**
+     * One page of the caller's steps, oldest first (a vendor's: empty); with asset ids, only the steps of those
+     * assets' retirements (null: any asset; an empty set: none).
+     */
     @Transactional(readOnly = true)
-    public PageResult<RetirementTask> page(Actor actor, int page, int size) {
+    public PageResult<RetirementTask> page(Actor actor, Set<UUID> assetIds, int page, int size) {
         if (page < 0) {
             throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "invalid-page", "page", "page starts at 0");
         }
@@ -50,7 +54,7 @@ public class TaskInbox {
             throw new DomainRuleViolated(HttpStatus.BAD_REQUEST, "invalid-page-size", "size",
                     "size is between 1 and " + MAX_PAGE_SIZE);
         }
-        return process.taskPage(staffRoles(actor), page, size);
+        return process.taskPage(staffRoles(actor), assetIds, page, size);
     }
 
     /** The open step with this id if the caller's roles may do it; 404 otherwise (and for vendors). */

@@ -238,6 +238,8 @@ class ConsoleBrowserTests extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             String approval = awaitTask(retirementIds.get(i), APPROVE);
             open("/tasks");
+            browser.findElement(By.id("asset")).sendKeys(retired.get(i).serialNumber());
+            submit(By.cssSelector("#task-filter button[type='submit']"));
             WebElement row = browser.findElement(By.cssSelector("tr[data-task='" + approval + "']"));
             assertThat(row.getText()).contains(retired.get(i).tag()).contains("Approve retirement");
             if (i == 0) {

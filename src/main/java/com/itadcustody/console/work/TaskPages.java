@@ -32,6 +32,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -98,9 +99,15 @@ class TaskPages {
 
     @GetMapping("/tasks")
     @PreAuthorize(WORKERS)
-    String inbox(@RequestParam(defaultValue = "0") int page, Model model) {
+    String inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String asset,
+            Model model) {
         Actor actor = currentActor.get();
-        PageResult<RetirementTask> tasks = inbox.page(actor, Math.max(0, page), PAGE_SIZE);
+        String wanted = asset == null ? "" : asset.strip();
+        Set<UUID> assetIds = wanted.isEmpty() ? null
+                : assets.byTagsOrSerials(List.of(wanted)).stream().map(AssetRef::id).collect(Collectors.toSet());
+        PageResult<RetirementTask> tasks = inbox.page(actor, assetIds, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("asset", wanted);
+        model.addAttribute("filtered", assetIds != null);
         Map<UUID, AssetRef> byId = assets.byIds(tasks.content().stream().map(RetirementTask::assetId)
                 .filter(Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(AssetRef::id, Function.identity()));

@@ -202,14 +202,21 @@ public class RetirementProcess {
 
     /**
      * One page of the open retirement and lot tasks that one of these roles may do (not vendors'), oldest first,
-     * with how many there are in all: the engine's paged query and its count.
+     * with how many there are in all: the engine's paged query and its count. With asset ids (null: any), only the
+     * steps of those assets' retirements; an empty set finds none.
      */
-    public com.itadcustody.shared.PageResult<RetirementTask> taskPage(Collection<Role> roles, int page, int size) {
-        if (roles.isEmpty()) {
+    public com.itadcustody.shared.PageResult<RetirementTask> taskPage(Collection<Role> roles, Set<UUID> assetIds,
+            int page, int size) {
+        if (roles.isEmpty() || assetIds != null && assetIds.isEmpty()) {
             return com.itadcustody.shared.PageResult.of(List.of(), page, size, 0);
         }
         var query = tasks.createTaskQuery().processDefinitionKeyIn(PROCESS_KEY, LotProcess.PROCESS_KEY)
                 .taskCandidateGroupIn(roles.stream().map(Role::name).toList()).includeAssignedTasks();
+        if (assetIds != null) {
+            var anyAsset = query.or();
+            assetIds.forEach(id -> anyAsset.processVariableValueEquals("assetId", id.toString()));
+            query = anyAsset.endOr();
+        }
         long total = query.count();
         List<Task> found = query.orderByTaskCreateTime().asc().orderByTaskId().asc().listPage(page * size, size);
         return com.itadcustody.shared.PageResult.of(views(found, roles), page, size, total);

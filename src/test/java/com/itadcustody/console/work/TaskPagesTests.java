@@ -26,6 +26,8 @@ import com.itadcustody.shared.Role;
 import com.itadcustody.support.IntegrationTest;
 import com.itadcustody.vendor.Vendors;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -280,6 +282,36 @@ class TaskPagesTests extends IntegrationTest {
         ConsoleSession auditor = ConsoleSession.signedIn(port, compliance.username(), WorkPagesFixture.PASSWORD);
         assertThat(auditor.get("/tasks").status()).isEqualTo(403);
         assertThat(auditor.get("/tasks/" + approval).status()).isEqualTo(403);
+    }
+
+    @Test
+    void findsOneAssetsStepsByItsTagOrSerialNumberWithinTheRolesStepsAndNoneForAnUnknownAsset() {
+        Asset first = fixture.laptop();
+        Asset second = fixture.laptop();
+        String firstApproval = fixture.awaitTask(
+                requested(first, DataConfidentiality.LOW, AssetDestination.DISPOSAL, staff), TaskPages.APPROVE);
+        String secondApproval = fixture.awaitTask(
+                requested(second, DataConfidentiality.LOW, AssetDestination.DISPOSAL, staff), TaskPages.APPROVE);
+        ConsoleSession managers = as(manager);
+
+        Response byTag = managers.get("/tasks?asset=" + encode(" " + first.tag() + " "));
+        assertThat(byTag.status()).isEqualTo(200);
+        assertThat(byTag.body()).contains("data-task=\"" + firstApproval + "\"").contains("(1)")
+                .contains("value=\"" + first.tag() + "\"").doesNotContain(secondApproval);
+        Response bySerial = managers.get("/tasks?asset=" + encode(second.serialNumber()));
+        assertThat(bySerial.body()).contains("data-task=\"" + secondApproval + "\"")
+                .doesNotContain(firstApproval);
+
+        Response unknown = managers.get("/tasks?asset=" + encode("NO-SUCH-ASSET-<b>"));
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body()).contains("No step of yours waits for an asset with the tag or serial number")
+                .contains("NO-SUCH-ASSET-&lt;b&gt;").doesNotContain("data-task=");
+        assertThat(as(verifier).get("/tasks?asset=" + encode(first.tag())).body())
+                .as("the filter narrows the steps the roles may do, never widens them").doesNotContain(firstApproval);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test
