@@ -41,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Retirements {
 
+    /** The most steps one task listing returns. */
+    public static final int MAX_TASKS = 500;
+
     /** Roles that may request and cancel a retirement. */
     static final Set<Role> REQUESTERS = EnumSet.of(Role.IT_STAFF, Role.ASSET_MANAGER, Role.ADMIN);
 
@@ -775,14 +778,26 @@ public class Retirements {
         return request.withOpenTask(process.currentStep(retirementId).orElse(null));
     }
 
-    /** Retirement and lot steps that the actor's roles may do, oldest first; a vendor's only for its own lots. */
+    /**
+     * Retirement and lot steps that the actor's roles may do, oldest first, at most {@value #MAX_TASKS}; a
+     * vendor's only for its own lots.
+     */
     @Transactional(readOnly = true)
     public List<RetirementTask> tasksFor(Actor actor) {
+        return tasksFor(actor, null);
+    }
+
+    /**
+     * As {@link #tasksFor(Actor)}; with a retirement id (null: any), only the steps of that retirement (none for
+     * an unknown one or one the actor may not see).
+     */
+    @Transactional(readOnly = true)
+    public List<RetirementTask> tasksFor(Actor actor, UUID retirementId) {
         if (actor.has(Role.VENDOR)) {
             return actor.vendorId() == null ? List.of()
-                    : process.tasksFor(EnumSet.of(Role.VENDOR), actor.vendorId(), 500);
+                    : process.tasksFor(EnumSet.of(Role.VENDOR), actor.vendorId(), retirementId, MAX_TASKS);
         }
-        return process.tasksFor(actor.roles(), null, 500);
+        return process.tasksFor(actor.roles(), null, retirementId, MAX_TASKS);
     }
 
     private static String notes(SanitizationReport s, VerificationReport v) {

@@ -227,12 +227,15 @@ class TenantIsolationTests extends IntegrationTest {
         String dashboard = session.get("/portal").body();
         String certificatesPage = session.get("/portal/certificates").body();
         String tasks = ApiClient.withToken(port, tokenOfA).get("/api/v1/tasks").text();
+        String tasksOfBsRetirement = ApiClient.withToken(port, tokenOfA)
+                .get("/api/v1/tasks?retirementId=" + ids.get("retirement")).text();
 
         assertThat(dashboard).as("A's own lot is listed").contains(lotOfA.toString());
         for (String key : List.of("lot", "receivedLot", "retirement", "onSite", "medium", "task", "certificate")) {
             assertThat(dashboard).as("dashboard, " + key).doesNotContain(ids.get(key));
             assertThat(certificatesPage).as("certificates, " + key).doesNotContain(ids.get(key));
             assertThat(tasks).as("API tasks, " + key).doesNotContain(ids.get(key));
+            assertThat(tasksOfBsRetirement).as("API tasks of B's retirement, " + key).doesNotContain(ids.get(key));
         }
         assertThat(ApiClient.withToken(port, tokenOfA).get("/api/v1/tasks").status()).isEqualTo(200);
     }

@@ -193,7 +193,7 @@ class RetirementEndToEndTests extends IntegrationTest {
     }
 
     private static boolean hasTask(ApiClient client, String retirementId, String step, String mediumId) {
-        for (JsonNode t : client.get("/api/v1/tasks").json()) {
+        for (JsonNode t : client.get("/api/v1/tasks?retirementId=" + retirementId).json()) {
             if (retirementId.equals(t.path("retirementId").asText()) && step.equals(t.get("step").asText())
                     && (mediumId == null || mediumId.equals(t.path("mediumId").asText()))) {
                 return true;

@@ -398,7 +398,7 @@ class RetirementWorkflowTests extends IntegrationTest {
     }
 
     private JsonNode taskOf(ApiClient client, String retirementId, String step) {
-        for (JsonNode t : client.get("/api/v1/tasks").json()) {
+        for (JsonNode t : client.get("/api/v1/tasks?retirementId=" + retirementId).json()) {
             if (retirementId.equals(t.path("retirementId").asText()) && step.equals(t.path("step").asText())) {
                 return t;
             }
@@ -500,16 +500,20 @@ class RetirementWorkflowTests extends IntegrationTest {
         manager.post("/api/v1/retirements/" + id + "/decision", "{\"approve\":true}");
         assertThat(steps(staff, id)).containsExactly("Task_ConfirmBackup");
         assertThat(steps(manager, id)).isEmpty();
+        assertThat(steps(staff, UUID.randomUUID().toString())).as("an unknown retirement has no steps").isEmpty();
+        Response malformed = staff.get("/api/v1/tasks?retirementId=not-a-uuid");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.text()).contains("retirementId");
     }
 
     private List<String> steps(ApiClient client, String retirementId) {
-        Response tasks = client.get("/api/v1/tasks");
+        Response tasks = client.get("/api/v1/tasks?retirementId=" + retirementId);
         assertThat(tasks.status()).as(tasks.text()).isEqualTo(200);
         java.util.ArrayList<String> steps = new java.util.ArrayList<>();
         tasks.json().forEach(t -> {
-            if (t.get("retirementId").asText().equals(retirementId)) {
-                steps.add(t.get("step").asText());
-            }
+            assertThat(t.path("retirementId").asText()).as("the listing has only the asked retirement's steps")
+                    .isEqualTo(retirementId);
+            steps.add(t.get("step").asText());
         });
         return steps;
     }

@@ -186,9 +186,9 @@ public class RetirementProcess {
 
     /**
      * Open retirement and lot tasks that one of these roles may do, oldest first; a vendor's only for its own
-     * lots and assets ({@code vendorId}).
+     * lots and assets ({@code vendorId}); with a retirement id (null: any), only that retirement's steps.
      */
-    public List<RetirementTask> tasksFor(Collection<Role> roles, UUID vendorId, int max) {
+    public List<RetirementTask> tasksFor(Collection<Role> roles, UUID vendorId, UUID retirementId, int max) {
         if (roles.isEmpty()) {
             return List.of();
         }
@@ -196,6 +196,9 @@ public class RetirementProcess {
                 .taskCandidateGroupIn(roles.stream().map(Role::name).toList()).includeAssignedTasks();
         if (vendorId != null) {
             query = query.processVariableValueEquals("vendorId", vendorId.toString());
+        }
+        if (retirementId != null) {
+            query = query.processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(retirementId.toString());
         }
         return views(query.orderByTaskCreateTime().asc().listPage(0, max), roles);
     }

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Retirements and the steps waiting for people: request, decide, cancel, and "my tasks". */
@@ -175,9 +176,10 @@ class RetirementController {
 
     @GetMapping("/tasks")
     @PreAuthorize(STAFF)
-    @Operation(summary = "The retirement steps my roles may do, oldest first")
-    List<RetirementTask> myTasks() {
-        return retirements.tasksFor(actor.get());
+    @Operation(summary = "The retirement steps my roles may do, oldest first (at most "
+            + Retirements.MAX_TASKS + "); with retirementId, only that retirement's steps")
+    List<RetirementTask> myTasks(@RequestParam(required = false) UUID retirementId) {
+        return retirements.tasksFor(actor.get(), retirementId);
     }
 
     /** A retirement request for one asset. */
