@@ -14,18 +14,21 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         useDatabase(registry, TestDatabase.get());
-        // this shared context's engine keeps the name "default", which Camunda's webapps look up
+        // only this shared context runs Camunda's webapps, with its engine named "default" as they expect
         registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "false");
+        registry.add("camunda.bpm.webapp.enabled", () -> "true");
     }
 
     /**
      * Points an application context at {@code db} (its two roles) with a test data directory and no demo data.
-     * Its process engine gets a name of its own: engines register by name in a JVM-wide container, and a test
-     * context closed by the context cache would otherwise unregister the shared context's engine "default" with
-     * its own, after which Cockpit answers 404.
+     * Other contexts than the shared one run without Camunda's webapps and with an engine name of their own:
+     * the webapps keep their runtime and the engines in JVM-wide registries, and closing such a context (the
+     * context cache closes the least recently used) would otherwise clear the shared context's webapp runtime
+     * (Cockpit answers 500) or unregister its engine "default" (404).
      */
     public static void useDatabase(DynamicPropertyRegistry registry, TestDatabase db) {
         registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+        registry.add("camunda.bpm.webapp.enabled", () -> "false");
         registry.add("itad.db.url", db::url);
         registry.add("itad.db.user", db::appUser);
         registry.add("itad.db.password", db::appPassword);
