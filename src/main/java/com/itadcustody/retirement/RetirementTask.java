@@ -16,8 +16,10 @@ import java.util.UUID;
  * @param createdAt when the step began waiting
  * @param group the role that may do it
  * @param assignee the user who claimed it (only they complete it until they release it), or null
+ * @param dueAt when it is due under the SLA that applied when it started (the same moment its escalation timer
+ *     has), or null for a step without an SLA
  */
 public record RetirementTask(String id, String step, String name, UUID retirementId, UUID lotId, UUID assetId,
         UUID mediumId,
-        Instant createdAt, String group, UUID assignee) {
+        Instant createdAt, String group, UUID assignee, Instant dueAt) {
 }

@@ -69,9 +69,13 @@ public class TaskInbox {
 
     /**
      * When the step is due under its SLA (the approval, a vendor's pickup, receipt or processing), or null for a
-     * step without one; a follow-up of an overdue step is due at once.
+     * step without one; a follow-up of an overdue step is due at once. The due date is the one the step got when it
+     * started, under the SLA of that moment; a step started before steps carried one is due after today's SLA.
      */
     public Instant dueAt(RetirementTask task) {
+        if (task.dueAt() != null) {
+            return task.dueAt();
+        }
         return switch (task.step()) {
             case RetirementProcess.APPROVE -> task.createdAt().plus(Duration.parse(sla.getApproval()));
             case RetirementProcess.FOLLOW_UP_OVERDUE_APPROVAL, RetirementProcess.FOLLOW_UP_OVERDUE_VENDOR_PROCESSING,

@@ -106,10 +106,14 @@ public class VendorLots {
     }
 
     /**
-     * When a vendor step is due under the configured SLA (pickup, receipt, grading and disposition), or empty for
-     * a step without an SLA. The SLA in force now is applied to the step's start.
+     * When a vendor step is due under its SLA (pickup, receipt, grading and disposition), or empty for a step
+     * without one: the due date the step got when it started, or for a step started before steps carried one, the
+     * SLA in force now applied to the step's start.
      */
     public Optional<Instant> dueAt(RetirementTask task) {
+        if (task.dueAt() != null) {
+            return Optional.of(task.dueAt());
+        }
         Duration allowed = switch (task.step()) {
             case LotProcess.PICKUP -> Duration.parse(sla.getPickup());
             case LotProcess.RECEIPT -> Duration.parse(sla.getReceipt());

@@ -496,9 +496,13 @@ class ConsoleBrowserTests extends IntegrationTest {
     }
 
     /** Whether the page shown is the refusal (403) rather than a page of the console. */
+    /** Whether the page is the refusal (403): it says why and what to do, and shows none of the page asked for. */
     private boolean refusedPage() {
-        String source = browser.getPageSource();
-        return browser.findElements(By.id("main")).isEmpty() && source.contains("403");
+        List<WebElement> refusal = browser.findElements(By.id("refused"));
+        return browser.findElements(By.id("main")).isEmpty() && !refusal.isEmpty()
+                && refusal.get(0).getText().contains("Not for your role")
+                && refusal.get(0).getText().contains("Your roles do not open this page (403)")
+                && refusal.get(0).getText().contains("ask an administrator for the role");
     }
 
     private void open(String path) {

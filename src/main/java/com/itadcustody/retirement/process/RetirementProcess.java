@@ -261,7 +261,8 @@ public class RetirementProcess {
                     lot ? null : UUID.fromString(businessKey), lot ? UUID.fromString(businessKey) : null,
                     asset == null ? null : UUID.fromString(asset.toString()),
                     medium == null ? null : UUID.fromString(medium.toString()), task.getCreateTime().toInstant(),
-                    groups.get(task.getId()), task.getAssignee() == null ? null : UUID.fromString(task.getAssignee())));
+                    groups.get(task.getId()), task.getAssignee() == null ? null : UUID.fromString(task.getAssignee()),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant()));
         }
         return views;
     }

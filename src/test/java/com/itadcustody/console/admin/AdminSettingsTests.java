@@ -1,6 +1,7 @@
 package com.itadcustody.console.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,7 @@ import com.itadcustody.retirement.DeprovisioningRequest;
 import com.itadcustody.retirement.DeprovisioningResult;
 import com.itadcustody.retirement.Retirements;
 import com.itadcustody.retirement.SlaSettings;
+import com.itadcustody.retirement.TaskInbox;
 import com.itadcustody.retirement.internal.DeprovisioningConnectors;
 import com.itadcustody.shared.Actor;
 import com.itadcustody.shared.Role;
@@ -236,7 +238,7 @@ class AdminSettingsTests {
     @Test
     void anSlaChangeAppliesToTheNextStepsTimerAndNotToRunningSteps(@Autowired AssetRegistry assets,
             @Autowired Retirements retirements, @Autowired RuntimeService runtime,
-            @Autowired ManagementService management) {
+            @Autowired ManagementService management, @Autowired TaskInbox inbox) {
         AdminSession session = asAdmin();
         UUID before = requested(assets, retirements);
         awaitApprovalTimer(runtime, management, before);
@@ -251,6 +253,14 @@ class AdminSettingsTests {
                 .isBetween(now.plus(Duration.ofHours(7)).minusSeconds(120), now.plus(Duration.ofHours(7)).plusSeconds(5));
         assertThat(awaitApprovalTimer(runtime, management, before).getDuedate().toInstant())
                 .as("a running step keeps its deadline").isAfter(now.plus(Duration.ofDays(2)));
+        Actor manager = AssetFixtures.actor(Role.ASSET_MANAGER);
+        for (UUID retirement : List.of(before, after)) {
+            assertThat(retirements.tasksFor(manager, retirement)).singleElement()
+                    .satisfies(step -> assertThat(inbox.dueAt(step))
+                            .as("the inbox shows the deadline the step's escalation timer has")
+                            .isCloseTo(awaitApprovalTimer(runtime, management, retirement).getDuedate().toInstant(),
+                                    within(5, ChronoUnit.SECONDS)));
+        }
         assertThat(slaSettings.current(SlaSettings.Step.APPROVAL)).isEqualTo(Duration.ofHours(7));
         assertThat(slaSettings.current(SlaSettings.Step.PICKUP)).isEqualTo(Duration.ofDays(5));
         String page = session.get("/admin/sla").body();
