@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * Drives retirements and lots through the retirement module's API as the right people, and waits for the engine's
@@ -224,6 +225,10 @@ final class RetirementDriver {
         assertThat(timer).as("timer %s is set", timerId).isNotNull();
         assertThat(timer.getDuedate().toInstant()).as("due after the SLA")
                 .isAfter(Instant.now().plus(sla).minusSeconds(120)).isBefore(Instant.now().plus(sla).plusSeconds(60));
+        Task watched = engine.getTaskService().createTaskQuery().executionId(timer.getExecutionId()).singleResult();
+        assertThat(watched).as("the step timer %s watches", timerId).isNotNull();
+        assertThat(watched.getDueDate()).as("the step's due date is its timer's deadline")
+                .isCloseTo(timer.getDuedate(), 5_000);
         try {
             ClockUtil.setCurrentTime(java.util.Date.from(Instant.now().plus(sla).plusSeconds(60)));
             assertThat(management.createJobQuery().jobId(timer.getId()).executable().count()).isOne();
