@@ -86,6 +86,8 @@ class RetirementBenchmark extends IntegrationTest {
     static final int POLL_MS = Integer.getInteger("bench.retirement.poll", 200);
     /** Threads completing steps, for ours and the baseline alike (people work in parallel). */
     static final int DRIVERS = Integer.getInteger("bench.retirement.drivers", 4);
+    /** Whether the baseline runs too ({@code false}: ours only, e.g. to profile ours; the ratio is then NaN). */
+    static final boolean BARE = Boolean.parseBoolean(System.getProperty("bench.retirement.bare", "true"));
 
     @Autowired
     Retirements retirements;
@@ -131,7 +133,9 @@ class RetirementBenchmark extends IntegrationTest {
         crew = new Crew(DRIVERS);
         // warm-up: a lot of each, long enough for the JIT to compile the hot paths
         driveOurs(WARMUP, vendorId, vendor);
-        driveBare(WARMUP);
+        if (BARE) {
+            driveBare(WARMUP);
+        }
 
         List<Double> ours = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
@@ -141,7 +145,7 @@ class RetirementBenchmark extends IntegrationTest {
             CpuUse.Snapshot before = CpuUse.Snapshot.now();
             ours.add(driveOurs(ASSETS, vendorId, vendor));
             CpuUse.Snapshot between = CpuUse.Snapshot.now();
-            bare.add(driveBare(ASSETS));
+            bare.add(BARE ? driveBare(ASSETS) : Double.NaN);
             CpuUse.Snapshot after = CpuUse.Snapshot.now();
             oursCpu.add(CpuUse.between(before, between, ASSETS));
             bareCpu.add(CpuUse.between(between, after, ASSETS));

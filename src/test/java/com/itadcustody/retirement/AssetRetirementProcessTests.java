@@ -67,6 +67,9 @@ class AssetRetirementProcessTests extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     final Actor staff = new Actor(UUID.randomUUID(), "staff", Set.of(Role.IT_STAFF), null);
     final Actor manager = new Actor(UUID.randomUUID(), "manager", Set.of(Role.ASSET_MANAGER), null);
     RetirementDriver drive;
@@ -121,6 +124,56 @@ class AssetRetirementProcessTests extends IntegrationTest {
                 .isNotEmpty()
                 .allSatisfy(activity -> Assertions.assertThat(activity.getRemovalTime())
                         .isEqualTo(history.getRemovalTime()));
+    }
+
+    @Test
+    void theEnginesHistoryKeepsPathsTasksAndVariablesButNotTheRoutineJobLogOrEachVariableChange() {
+        UUID id = drive.request(AssetFixtures.anyLaptop(), DataConfidentiality.LOW, AssetDestination.INTERNAL_REUSE);
+        String instance = drive.instance(id).getId();
+        drive.approveAndPrepare(id);
+        var history = engine.getHistoryService();
+
+        Assertions.assertThat(jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'",
+                String.class)).as("the level recorded for the engine's start-up check").isEqualTo("21");
+        Assertions.assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
+                .extracting(a -> a.getActivityId())
+                .contains("StartEvent_RetirementRequested", "Task_ApproveRetirement", "Task_ReclaimLicenses",
+                        "Task_RunDeprovisioningConnectors", "Gateway_JoinPreparation", "Task_DecideSanitization");
+        var approval = history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+                .taskDefinitionKey("Task_ApproveRetirement").finished().singleResult();
+        Assertions.assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).finished().list())
+                .extracting(t -> t.getTaskDefinitionKey())
+                .containsExactlyInAnyOrder("Task_ApproveRetirement", "Task_AttestDeprovisioning");
+        Assertions.assertThat(history.createHistoricIdentityLinkLogQuery().taskId(approval.getId()).list())
+                .as("who could do the step").extracting(l -> l.getGroupId()).contains("ASSET_MANAGER");
+        Assertions.assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("approved").singleResult().getValue()).isEqualTo(true);
+        Assertions.assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count())
+                .as("no row per variable change").isZero();
+        Assertions.assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).count())
+                .as("no rows for jobs that ran as planned").isZero();
+    }
+
+    @Test
+    void aDatabaseThatRanTheFullHistoryLevelIsMovedToTheWorkingLevelSoTheEngineStillStarts() throws Exception {
+        String migration;
+        try (var in = getClass().getClassLoader()
+                .getResourceAsStream("migrations/retirement/012-working-history-level.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"));
+        }
+        var configured = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration()).getHistoryLevel();
+        Assertions.assertThat(configured.getName()).isEqualTo("working");
+        // in a transaction rolled back at the end: the property the engine checks at start-up, as "full" left it
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            jdbc.update("update act_ge_property set value_ = '3' where name_ = 'historyLevel'");
+            jdbc.execute(migration);
+            Assertions.assertThat(jdbc.queryForObject(
+                    "select value_ from act_ge_property where name_ = 'historyLevel'", String.class))
+                    .isEqualTo(String.valueOf(configured.getId())).isEqualTo("21");
+        });
     }
 
     @Test

@@ -171,6 +171,13 @@ class DeprovisioningConnectorTests extends DeprovisioningTestBase {
         assertThat(retried.status()).as(retried.text()).isEqualTo(200);
         assertThat(retried.json().has("incident")).isFalse();
         assertThat(runJobs(id)).isEmpty();
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance(id)).failureLog().count())
+                .as("every failed run stays in the engine's history").isEqualTo(runs);
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance(id)).successLog().count())
+                .as("the routine job log is left out (history level working)").isZero();
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(instance(id)).resolved().count())
+                .as("the incident, resolved by the retry").isEqualTo(1);
 
         assertThat(waitingAt(id)).containsExactly("Task_SanitizeMedium");
         assertThat(system(staff.get("/api/v1/retirements/" + id + "/deprovisioning").json(), "DEVICE_CERTIFICATES")
