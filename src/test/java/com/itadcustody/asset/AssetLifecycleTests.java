@@ -5,11 +5,18 @@ import static com.itadcustody.asset.AssetFixtures.anyLaptop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.itadcustody.asset.internal.Asset;
+import com.itadcustody.asset.internal.AssetInput;
 import com.itadcustody.asset.internal.AssetRegistry;
+import com.itadcustody.asset.internal.Assets;
+import com.itadcustody.asset.internal.Medium;
+import com.itadcustody.asset.internal.StorageMedia;
 import com.itadcustody.custody.CustodyLog;
 import com.itadcustody.shared.DomainRuleViolated;
+import com.itadcustody.shared.NotFound;
 import com.itadcustody.shared.Role;
 import com.itadcustody.support.IntegrationTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +34,29 @@ class AssetLifecycleTests extends IntegrationTest {
 
     @Autowired
     CustodyLog custody;
+
+    @Autowired
+    Assets assets;
+
+    @Autowired
+    StorageMedia media;
+
+    @Test
+    void readsAnAssetWithEveryFieldOfItsMediaInOneStatementAsTheTablesHoldThem() {
+        UUID server = registry.register(AssetFixtures.anyServerWithTwoDisks(), actor(Role.IT_STAFF)).id();
+        AssetInput bare = anyLaptop();
+        UUID withoutMedia = registry.register(new AssetInput(bare.tag(), bare.serialNumber(), bare.type(), bare.make(),
+                bare.model(), bare.purchaseDate(), bare.purchaseCost(), bare.currency(), bare.warrantyEnd(),
+                bare.location(), bare.custodian(), bare.department(), List.of()), actor(Role.IT_STAFF)).id();
+
+        Asset read = registry.get(server);
+
+        assertThat(read).isEqualTo(assets.find(server).orElseThrow().withMedia(media.ofAsset(server)));
+        assertThat(read.media()).hasSize(2).extracting(Medium::mediaType).containsOnly(MediaType.SSD_SATA);
+        assertThat(registry.get(withoutMedia).media()).isEmpty();
+        assertThat(registry.get(withoutMedia)).isEqualTo(assets.find(withoutMedia).orElseThrow());
+        assertThatThrownBy(() -> registry.get(UUID.randomUUID())).isInstanceOf(NotFound.class);
+    }
 
     @Test
     void newAssetsAreInService() {

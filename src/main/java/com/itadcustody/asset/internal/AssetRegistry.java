@@ -113,7 +113,7 @@ public class AssetRegistry {
     /** The asset with its media; 404 if it does not exist. */
     @Transactional(readOnly = true)
     public Asset get(UUID id) {
-        return assets.find(id).orElseThrow(() -> new NotFound("asset", id)).withMedia(media.ofAsset(id));
+        return assets.findWithMedia(id).orElseThrow(() -> new NotFound("asset", id));
     }
 
     /** One page of assets matching the filter, each with its media. */

@@ -99,6 +99,30 @@ public class Assets {
         return jdbc.sql("select " + COLUMNS + " from asset where id = :id").param("id", id).query(ROW).optional();
     }
 
+    /**
+     * The asset with its media, in the order they were added, if it exists: one statement, since a workflow step
+     * reads the asset it works on several times (its custody events name the asset's serial number).
+     */
+    public Optional<Asset> findWithMedia(UUID id) {
+        List<Asset> asset = new ArrayList<>(1);
+        List<Medium> media = new ArrayList<>();
+        String assetColumns = java.util.Arrays.stream(COLUMNS.split(",")).map(column -> "a." + column.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("select " + assetColumns + ", " + StorageMedia.columnsLabelled("m", "m_")
+                        + " from asset a left join storage_medium m on m.asset_id = a.id where a.id = :id"
+                        + " order by m.position")
+                .param("id", id)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    if (asset.isEmpty()) {
+                        asset.add(ROW.mapRow(rs, 0));
+                    }
+                    if (rs.getObject("m_id") != null) {
+                        media.add(StorageMedia.read(rs, "m_"));
+                    }
+                });
+        return asset.stream().findFirst().map(found -> found.withMedia(media));
+    }
+
     /** The asset, locked for update until the transaction ends. */
     public Optional<Asset> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from asset where id = :id for update").param("id", id).query(ROW)

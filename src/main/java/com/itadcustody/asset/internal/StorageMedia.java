@@ -98,16 +98,31 @@ public class StorageMedia {
         jdbc.sql("delete from storage_medium where asset_id = :asset").param("asset", assetId).update();
     }
 
-    private static final RowMapper<Medium> ROW = (rs, n) -> new Medium(
-            rs.getObject("id", UUID.class),
-            rs.getObject("asset_id", UUID.class),
-            MediaType.valueOf(rs.getString("media_type")),
-            rs.getString("make"),
-            rs.getString("model"),
-            rs.getString("serial_number"),
-            (Long) rs.getObject("capacity_bytes"),
-            rs.getBoolean("self_encrypting"),
-            rs.getBoolean("encrypted_from_first_use"),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getObject("created_by", UUID.class));
+    private static final RowMapper<Medium> ROW = (rs, n) -> read(rs, "");
+
+    /**
+     * The table's columns of the alias {@code table}, each labelled with {@code prefix} before its name, for a query
+     * that reads media beside another table's columns ({@link #read(java.sql.ResultSet, String)} maps them).
+     */
+    static String columnsLabelled(String table, String prefix) {
+        return java.util.Arrays.stream(COLUMNS.split(",")).map(String::strip)
+                .map(column -> table + "." + column + " as " + prefix + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The medium in the current row, its columns labelled with {@code prefix} before their names. */
+    static Medium read(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        return new Medium(
+                rs.getObject(prefix + "id", UUID.class),
+                rs.getObject(prefix + "asset_id", UUID.class),
+                MediaType.valueOf(rs.getString(prefix + "media_type")),
+                rs.getString(prefix + "make"),
+                rs.getString(prefix + "model"),
+                rs.getString(prefix + "serial_number"),
+                (Long) rs.getObject(prefix + "capacity_bytes"),
+                rs.getBoolean(prefix + "self_encrypting"),
+                rs.getBoolean(prefix + "encrypted_from_first_use"),
+                rs.getTimestamp(prefix + "created_at").toInstant(),
+                rs.getObject(prefix + "created_by", UUID.class));
+    }
 }
