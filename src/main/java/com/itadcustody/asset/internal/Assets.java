@@ -29,6 +29,13 @@ public class Assets {
             id, tag, serial_number, type, make, model, purchase_date, purchase_cost, currency, warranty_end,
             location, custodian, department, status, version, created_at, created_by, updated_at, updated_by""";
 
+    /** The asset's row joined with its media's rows, the media's columns labelled {@code m_...}. */
+    private static final String WITH_MEDIA = "select "
+            + java.util.Arrays.stream(COLUMNS.split(",")).map(column -> "a." + column.strip())
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + ", " + StorageMedia.columnsLabelled("m", "m_")
+            + " from asset a left join storage_medium m on m.asset_id = a.id where a.id = :id order by m.position";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -106,12 +113,7 @@ public class Assets {
     public Optional<Asset> findWithMedia(UUID id) {
         List<Asset> asset = new ArrayList<>(1);
         List<Medium> media = new ArrayList<>();
-        String assetColumns = java.util.Arrays.stream(COLUMNS.split(",")).map(column -> "a." + column.strip())
-                .collect(java.util.stream.Collectors.joining(", "));
-        jdbc.sql("select " + assetColumns + ", " + StorageMedia.columnsLabelled("m", "m_")
-                        + " from asset a left join storage_medium m on m.asset_id = a.id where a.id = :id"
-                        + " order by m.position")
-                .param("id", id)
+        jdbc.sql(WITH_MEDIA).param("id", id)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     if (asset.isEmpty()) {
                         asset.add(ROW.mapRow(rs, 0));
