@@ -51,7 +51,7 @@ class AssetLifecycleTests extends IntegrationTest {
 
         Asset read = registry.get(server);
 
-        assertThat(read).isEqualTo(assets.find(server).orElseThrow().withMedia(media.ofAsset(server)));
+        assertThat(read).isEqualTo(assets.find(server).orElseThrow().withMedia(media.ofAssets(List.of(server)).get(server)));
         assertThat(read.media()).hasSize(2).extracting(Medium::mediaType).containsOnly(MediaType.SSD_SATA);
         assertThat(registry.get(withoutMedia).media()).isEmpty();
         assertThat(registry.get(withoutMedia)).isEqualTo(assets.find(withoutMedia).orElseThrow());

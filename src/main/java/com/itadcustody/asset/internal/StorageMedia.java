@@ -49,12 +49,6 @@ public class StorageMedia {
                 });
     }
 
-    /** The asset's media, in the order they were added. */
-    public List<Medium> ofAsset(UUID assetId) {
-        return jdbc.sql("select " + COLUMNS + " from storage_medium where asset_id = :asset order by position")
-                .param("asset", assetId).query(ROW).list();
-    }
-
     /** The media of many assets, grouped by asset id. */
     public Map<UUID, List<Medium>> ofAssets(Collection<UUID> assetIds) {
         Map<UUID, List<Medium>> byAsset = new LinkedHashMap<>();
