@@ -70,8 +70,8 @@ class RetirementBenchmark extends IntegrationTest {
     static final int WARMUP = Integer.getInteger("bench.retirement.warmup", 1_000);
     /**
      * The most warm-up lots of each: the JIT keeps compiling ours (Camunda, iText, Spring, our code) for several
-     * thousand assets. On a 2-core machine on 2026-11-29 its compilers were busy 96 % of the time in the first lot
-     * of 1,000 and 24, 16, 12 and 5 % in the third to sixth, while the rate rose from 16.3 to 24 assets/s.
+     * thousand assets. On a 2-core machine on 2026-11-29 its compilers were busy 117 % of the time in the first pair
+     * of lots of 1,000, then 80, 25, 21, 15 and 5 %; ours ran 15.4 assets/s in the first lot, 18 to 24 later.
      */
     static final int WARMUP_LOTS = Integer.getInteger("bench.retirement.warmup-lots", 8);
     /**
@@ -151,8 +151,8 @@ class RetirementBenchmark extends IntegrationTest {
             }
             double jitShare = (compileSeconds() - compiledBefore) / ((System.nanoTime() - started) / 1e9);
             warmups.add("%.1f (JIT %.0f %%)".formatted(rate, jitShare * 100));
-            System.out.printf("warm-up lot %d: ours %.1f assets/s, JIT busy %.0f %% of the time%n", lot, rate,
-                    jitShare * 100);
+            System.out.printf("warm-up lot %d: ours %.1f assets/s, JIT busy %.0f %% of the pair's time%n", lot,
+                    rate, jitShare * 100);
             if (jitShare <= JIT_QUIET || lot >= WARMUP_LOTS) {
                 break;
             }
@@ -184,8 +184,8 @@ class RetirementBenchmark extends IntegrationTest {
                 | ratio bare / ours (how many times the bare engine is faster) | %.2f | |
 
                 Stand-in autovacuum every %d s (the benchmark server has autovacuum off); inbox read at most every %d ms.
-                Warm-up: %d lot(s) of %,d of each, until the JIT compiled for at most %.0f %% of a lot's time (at most %d
-                lots); ours in each (assets/s, JIT busy): %s.
+                Warm-up: %d pair(s) of lots of %,d (ours, then bare), until the JIT compiled for at most %.0f %% of a
+                pair's time (at most %d pairs); ours in each (assets/s, JIT busy in the pair): %s.
 
                 CPU per asset (medians over the runs, milliseconds of CPU time per asset; %d vCPU):
                 | what | machine busy | this JVM | of it: drivers | of it: job executor | of it: custody sequencer | GC pauses (wall) | JIT (wall) | PostgreSQL server |
